@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct ZhKitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zhkit",
+        abstract: "Clean messy Chinese text and extract structured facts.",
+        subcommands: [MatchCommand.self, CompileCommand.self]
+    )
+}
