@@ -16,8 +16,8 @@ extension Storage {
     /// Finds the next non-overlapping (leftmost) match at or after the cursor and moves the cursor
     /// past it; returns nil, with the cursor at the end, when there is none.
     @inlinable @inline(__always)
-    func nextLeftmost(_ p: UnsafePointer<UInt8>, _ n: Int, _ cursor: inout SearchCursor,
-                      validating: Bool) -> Match? {
+    func nextLeftmost<D: ScalarDecoder>(_ p: UnsafePointer<UInt8>, _ n: Int, _ cursor: inout SearchCursor,
+                                        _: D.Type) -> Match? {
         let st = states
         var i = cursor.byte
         var c = cursor.char
@@ -26,7 +26,7 @@ extension Storage {
         var lastByte = 0
         var lastChar = 0
         while i < n {
-            let scalar = validating ? decodeValidating(p, &i, n) : decodeTrusted(p, &i)
+            let scalar = D.decode(p, &i, n)
             c &+= 1
             let code = self.code(of: scalar)
             if code == 0 {
@@ -74,8 +74,8 @@ extension Storage {
 
     /// Finds the next overlapping match after the cursor (standard Aho-Corasick semantics).
     @inlinable @inline(__always)
-    func nextOverlapping(_ p: UnsafePointer<UInt8>, _ n: Int, _ cursor: inout SearchCursor,
-                         validating: Bool) -> Match? {
+    func nextOverlapping<D: ScalarDecoder>(_ p: UnsafePointer<UInt8>, _ n: Int, _ cursor: inout SearchCursor,
+                                           _: D.Type) -> Match? {
         let st = states
         if cursor.pendingOutput != Sentinel.none {
             let o = cursor.pendingOutput
@@ -86,7 +86,7 @@ extension Storage {
         var c = cursor.char
         var state = cursor.state
         while i < n {
-            let scalar = validating ? decodeValidating(p, &i, n) : decodeTrusted(p, &i)
+            let scalar = D.decode(p, &i, n)
             c &+= 1
             let code = self.code(of: scalar)
             if code == 0 {
@@ -128,10 +128,8 @@ extension Storage {
     }
 
     @inlinable @inline(__always)
-    func next(_ p: UnsafePointer<UInt8>, _ n: Int, _ cursor: inout SearchCursor, validating: Bool) -> Match? {
-        kind == .overlapping
-            ? nextOverlapping(p, n, &cursor, validating: validating)
-            : nextLeftmost(p, n, &cursor, validating: validating)
+    func next<D: ScalarDecoder>(_ p: UnsafePointer<UInt8>, _ n: Int, _ cursor: inout SearchCursor, _ d: D.Type) -> Match? {
+        kind == .overlapping ? nextOverlapping(p, n, &cursor, d) : nextLeftmost(p, n, &cursor, d)
     }
 
     /// Calls `body` for each match; stops early when `body` returns false.
@@ -141,15 +139,15 @@ extension Storage {
         var cursor = SearchCursor()
         if kind == .overlapping {
             if validating {
-                while let m = nextOverlapping(p, bytes.count, &cursor, validating: true) { if try !body(m) { return } }
+                while let m = nextOverlapping(p, bytes.count, &cursor, ValidatingDecoder.self) { if try !body(m) { return } }
             } else {
-                while let m = nextOverlapping(p, bytes.count, &cursor, validating: false) { if try !body(m) { return } }
+                while let m = nextOverlapping(p, bytes.count, &cursor, TrustedDecoder.self) { if try !body(m) { return } }
             }
         } else {
             if validating {
-                while let m = nextLeftmost(p, bytes.count, &cursor, validating: true) { if try !body(m) { return } }
+                while let m = nextLeftmost(p, bytes.count, &cursor, ValidatingDecoder.self) { if try !body(m) { return } }
             } else {
-                while let m = nextLeftmost(p, bytes.count, &cursor, validating: false) { if try !body(m) { return } }
+                while let m = nextLeftmost(p, bytes.count, &cursor, TrustedDecoder.self) { if try !body(m) { return } }
             }
         }
     }
@@ -278,7 +276,7 @@ extension PatternMatcher {
                 var c = cursor
                 let m = text.utf8.withContiguousStorageIfAvailable { buffer -> Match? in
                     guard let p = buffer.baseAddress else { return nil }
-                    return storage.next(p, buffer.count, &c, validating: false)
+                    return storage.next(p, buffer.count, &c, TrustedDecoder.self)
                 } ?? nil
                 cursor = c
                 return m

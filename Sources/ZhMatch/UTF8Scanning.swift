@@ -69,3 +69,24 @@ func decodeValidating(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> UI
     i &+= 1
     return invalidScalar
 }
+
+/// How the search loops read code points; a type parameter, so each loop is compiled twice
+/// with the decoder inlined rather than choosing per character.
+@usableFromInline
+protocol ScalarDecoder {
+    static func decode(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> UInt32
+}
+
+/// For the bytes of a Swift `String`, valid UTF-8 by construction.
+@usableFromInline
+enum TrustedDecoder: ScalarDecoder {
+    @inlinable @inline(__always)
+    static func decode(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> UInt32 { decodeTrusted(p, &i) }
+}
+
+/// For raw bytes from outside.
+@usableFromInline
+enum ValidatingDecoder: ScalarDecoder {
+    @inlinable @inline(__always)
+    static func decode(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> UInt32 { decodeValidating(p, &i, n) }
+}

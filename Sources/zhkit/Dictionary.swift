@@ -14,9 +14,9 @@ struct CommandDictionary {
 
     static func load(path: String, kind: MatchKind) throws -> CommandDictionary {
         let file = try InputReader.read(path)
-        if file.bytes.starts(with: Array("ZHMATCH".utf8)) {
+        if file.withBytes({ $0.starts(with: Array("ZHMATCH".utf8)) }) {
             let matcher: PatternMatcher
-            do { matcher = try PatternMatcher(serialized: file.bytes) } catch let e as PatternMatcherError {
+            do { matcher = try file.withBytes { try PatternMatcher(serialized: UnsafeRawBufferPointer($0)) } } catch let e as PatternMatcherError {
                 throw CommandFailure(path, e.description)
             }
             guard matcher.kind == kind else {
@@ -36,8 +36,10 @@ struct CommandDictionary {
         var pairs: [(Substring, UInt32)] = []
         var valueIDs: [Substring: UInt32] = [:]
         var values: [String] = []
-        guard let text = String(validating: file.bytes, as: UTF8.self) else {
+        let bytes = file.bytes
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             // Name the first bad line.
+            let file = (name: file.name, bytes: bytes)
             var line = 1
             var i = 0
             while i < file.bytes.count {

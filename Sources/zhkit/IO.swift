@@ -8,29 +8,79 @@ struct CommandFailure: Error, CustomStringConvertible {
     }
 }
 
-/// One input document as read from a file or standard input.
-struct InputFile {
-    var name: String
-    var bytes: [UInt8]
+/// One input document as read from a file or standard input: regular files are mapped into
+/// memory (no copy), pipes and standard input are read.
+final class InputFile {
+    let name: String
+    private let mapped: UnsafeMutableRawPointer?
+    private let mappedCount: Int
+    private let array: [UInt8]
+
+    init(name: String, bytes: [UInt8]) {
+        self.name = name
+        array = bytes
+        mapped = nil
+        mappedCount = 0
+    }
+
+    private init(name: String, mapped: UnsafeMutableRawPointer, count: Int) {
+        self.name = name
+        self.mapped = mapped
+        mappedCount = count
+        array = []
+    }
+
+    deinit { if let mapped { munmap(mapped, mappedCount) } }
+
+    var count: Int { mapped == nil ? array.count : mappedCount }
+
+    /// The raw bytes, valid during `body`.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let mapped {
+            return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: mappedCount))
+        }
+        return try array.withUnsafeBufferPointer(body)
+    }
+
+    var bytes: [UInt8] { mapped == nil ? array : withBytes { Array($0) } }
+
+    static func open(_ path: String) throws -> InputFile {
+        if path == "-" { return InputFile(name: "-", bytes: readAll(fd: 0)) }
+        let fd = Foundation.open(path, O_RDONLY)
+        guard fd >= 0 else {
+            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+            throw CommandFailure(path, reason)
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw CommandFailure(path, String(cString: strerror(errno))) }
+        if st.st_mode & S_IFMT == S_IFDIR { throw CommandFailure(path, "is a directory") }
+        if st.st_mode & S_IFMT == S_IFREG && st.st_size > 0 {
+            let size = Int(st.st_size)
+            if let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED {
+                madvise(p, size, MADV_SEQUENTIAL)
+                return InputFile(name: path, mapped: p, count: size)
+            }
+        }
+        return InputFile(name: path, bytes: readAll(fd: fd))
+    }
+
+    private static func readAll(fd: Int32) -> [UInt8] {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
 }
 
 enum InputReader {
-    /// Reads the named files, or standard input when `paths` is empty or `-`.
-    static func read(_ path: String) throws -> InputFile {
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return InputFile(name: "-", bytes: [UInt8](data))
-        }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw CommandFailure(path, "no such file")
-        }
-        guard !isDir.boolValue else { throw CommandFailure(path, "is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure(path, "cannot be read")
-        }
-        return InputFile(name: path, bytes: [UInt8](data))
-    }
+    /// Opens a named file, or standard input for `-`.
+    static func read(_ path: String) throws -> InputFile { try InputFile.open(path) }
 
     static func paths(_ files: [String]) -> [String] { files.isEmpty ? ["-"] : files }
 }

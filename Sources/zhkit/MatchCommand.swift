@@ -53,10 +53,10 @@ struct MatchCommand: ParsableCommand {
         let paths = InputReader.paths(files)
         for path in paths {
             let file = try InputReader.read(path)
-            stats.bytes += file.bytes.count
+            stats.bytes += file.count
             stats.documents += 1
             let prefix = paths.count > 1 ? file.name + "\t" : ""
-            file.bytes.withUnsafeBufferPointer { buffer in
+            file.withBytes { buffer in
                 if count {
                     total += dictionary.matcher.countMatches(inUTF8: buffer)
                     return
@@ -103,7 +103,7 @@ struct CompileCommand: ParsableCommand {
             }
             if stats {
                 var s = Stats()
-                s.bytes = file.bytes.count
+                s.bytes = file.count
                 s.documents = 1
                 s.seconds = Stats.now() - t0
                 s.print()
