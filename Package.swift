@@ -15,7 +15,11 @@ let package = Package(
     targets: [
         // The double-array Aho-Corasick automaton. Pure Swift: no Foundation, no ICU.
         .target(name: "ZhMatch"),
-        .target(name: "ZhKit", dependencies: ["ZhMatch"]),
+        // System ICU: only the CZhICU shim's C file sees its headers.
+        .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev", "pkg-config"]), .brew(["icu4c"])]),
+        .target(name: "CZhICU", dependencies: ["CICU"]),
+        .target(name: "ZhNormalize", dependencies: ["ZhMatch", "CZhICU"]),
+        .target(name: "ZhKit", dependencies: ["ZhMatch", "ZhNormalize"]),
         .executableTarget(
             name: "zhkit",
             dependencies: [
@@ -25,5 +29,6 @@ let package = Package(
         ),
         .target(name: "ZhTestSupport", path: "Tests/ZhTestSupport"),
         .testTarget(name: "ZhMatchTests", dependencies: ["ZhMatch", "ZhTestSupport"]),
+        .testTarget(name: "ZhNormalizeTests", dependencies: ["ZhNormalize", "ZhTestSupport"]),
     ]
 )

@@ -7,14 +7,14 @@ let package = Package(
     name: "ZhKitBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: ".."),
+        .package(name: "ZhKit", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         .executableTarget(
             name: "ZhMatchBenchmarks",
             dependencies: [
-                "ZhMatch",  // by name: the path package's identity is its folder name, which varies
+                .product(name: "ZhMatch", package: "ZhKit"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ZhMatchBenchmarks",

@@ -175,3 +175,44 @@ struct OracleTests {
         }
     }
 }
+
+@Suite("Anchored prefix search")
+struct PrefixTests {
+    @Test("all patterns starting at each position, against a naive scan", arguments: MatchKind.allCases)
+    func prefixes(kind: MatchKind) throws {
+        var rng = SeededRandom(seed: 99)
+        let alphabet: [Character] = ["中", "国", "a", "😀", "人"]
+        for _ in 0..<300 {
+            let words = (0..<(1 + Int(rng.next() % 8))).map { _ in
+                String((0..<(1 + Int(rng.next() % 3))).map { _ in alphabet[Int(rng.next() % 5)] })
+            }
+            // Leftmost-first drops patterns that have an earlier pattern as prefix; compare
+            // against the patterns the matcher keeps.
+            let m = try PatternMatcher(patterns: words, kind: kind)
+            let text = String((0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % 5)] })
+            let chars = Array(text)
+            var byteStart = 0
+            for (ci, ch) in chars.enumerated() {
+                var got: [Int] = []
+                text.utf8.withContiguousStorageIfAvailable { buf in
+                    m.forEachPrefix(inUTF8: buf, at: byteStart) { v, bl, cl in
+                        got.append(Int(v))
+                        #expect(String(decoding: buf[byteStart..<(byteStart + bl)], as: UTF8.self) == words[Int(v)])
+                        #expect(cl == words[Int(v)].count)
+                        return true
+                    }
+                }
+                let rest = String(chars[ci...])
+                var want: [Int] = []
+                var seen = Set<String>()
+                for (wi, w) in words.enumerated() where rest.hasPrefix(w) && seen.insert(w).inserted {
+                    if kind == .leftmostFirst && words[..<wi].contains(where: { w.hasPrefix($0) && $0 != w }) { continue }
+                    want.append(wi)
+                }
+                want.sort { words[$0].count < words[$1].count }
+                #expect(got == want, "\(words) at \(ci) of \(text)")
+                byteStart += String(ch).utf8.count
+            }
+        }
+    }
+}

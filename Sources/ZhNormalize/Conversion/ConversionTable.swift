@@ -1,0 +1,229 @@
+import ZhMatch
+
+/// The compiled form of a converter: every key (ICU rule keys and overlay phrases) in one
+/// matcher; per key, its ICU rules in ICU's order and its overlay replacement.
+final class ConversionTable: Sendable {
+    let matcher: PatternMatcher
+    let rules: [ConversionRule]
+    /// ICU rule indices of key k: `keyRules[keyRuleStart[k]..<keyRuleStart[k+1]]`, ascending.
+    let keyRuleStart: [Int32]
+    let keyRules: [Int32]
+    /// Overlay replacement of each key (UTF-8), nil when the key is ICU's only.
+    let overlay: [[UInt8]?]
+    /// Overlay conditions (the character before must, or must not, be in a set).
+    let overlayBefore: [OverlayContext?]
+    /// Rule replacements as UTF-8.
+    let ruleBytes: [[UInt8]]
+    let ruleChars: [Int]
+    let overlayChars: [Int]
+    let unsupported: [String]
+    /// Keys start with ASCII characters: the ASCII fast path must not skip them.
+    let asciiKeys: Bool
+    /// Regional forms rewritten in the output, leftmost-longest (same lengths as replaced).
+    let variant: (matcher: PatternMatcher, replacements: [String])?
+
+    struct OverlayContext: Sendable {
+        var set: Set<UInt32>
+        var negated: Bool
+    }
+
+    private init(matcher: PatternMatcher, rules: [ConversionRule], keyRuleStart: [Int32], keyRules: [Int32],
+                 overlay: [[UInt8]?], overlayBefore: [OverlayContext?], unsupported: [String], asciiKeys: Bool,
+                 variant: (matcher: PatternMatcher, replacements: [String])?) {
+        self.variant = variant
+        self.matcher = matcher
+        self.rules = rules
+        self.keyRuleStart = keyRuleStart
+        self.keyRules = keyRules
+        self.overlay = overlay
+        self.overlayBefore = overlayBefore
+        self.ruleBytes = rules.map { Array($0.replacement.utf8) }
+        self.ruleChars = rules.map { $0.replacement.unicodeScalars.count }
+        self.overlayChars = overlay.map { $0.map { String(decoding: $0, as: UTF8.self).unicodeScalars.count } ?? 0 }
+        self.unsupported = unsupported
+        self.asciiKeys = asciiKeys
+    }
+
+    static func build(target: ScriptConverter.Target, options: ScriptConverter.Options) throws -> ConversionTable {
+        let icu = try ICURuleSource.rules(target)
+        let quotes: Set<UInt32> = [0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F]
+        let rules = icu.rules.filter { r in
+            options.convertQuotes || !(r.key.count == 1 && quotes.contains(r.key[0].value))
+        }
+        var keyIndex: [String: Int] = [:]
+        var keys: [String] = []
+        var perKey: [[Int32]] = []
+        func key(_ s: String) -> Int {
+            if let k = keyIndex[s] { return k }
+            keyIndex[s] = keys.count
+            keys.append(s)
+            perKey.append([])
+            return keys.count - 1
+        }
+        for (i, r) in rules.enumerated() {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: r.key)
+            perKey[key(String(v))].append(Int32(i))
+        }
+        // The overlay: later entries win over earlier ones.
+        var overlayByKey: [Int: (String, OverlayContext?)] = [:]
+        if !options.icuOnly {
+            for entry in BuiltinCorrections.entries(target: target, variant: options.variant) {
+                overlayByKey[key(entry.key)] = (entry.value, entry.context)
+            }
+        }
+        for table in options.phraseTables {
+            for (n, line) in table.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var line = line
+                if line.last == "\r" { line = line.dropLast() }
+                if line.trimmingSpaces().isEmpty || line.hasPrefix("#") { continue }
+                let parts = line.split(separator: "\t", maxSplits: 1)
+                guard parts.count == 2, let first = parts[1].split(separator: " ").first, !parts[0].isEmpty else {
+                    throw NormalizationError.badRule(source: table.name, line: n + 1, reason: "expected phrase<TAB>target")
+                }
+                overlayByKey[key(String(parts[0]))] = (String(first), nil)
+            }
+        }
+        var start: [Int32] = [0]
+        var flat: [Int32] = []
+        for list in perKey {
+            flat.append(contentsOf: list)
+            start.append(Int32(flat.count))
+        }
+        let overlay = (0..<keys.count).map { overlayByKey[$0].map { Array($0.0.utf8) } }
+        let contexts = (0..<keys.count).map { overlayByKey[$0]?.1 }
+        let matcher = try PatternMatcher(pairs: keys.enumerated().map { ($0.element, UInt32($0.offset)) })
+        let asciiKeys = keys.contains { ($0.unicodeScalars.first?.value ?? 0) < 0x80 }
+        var variant: (matcher: PatternMatcher, replacements: [String])?
+        let variantPairs = target == .traditional ? BuiltinCorrections.variantPairs(options.variant) : []
+        if !variantPairs.isEmpty {
+            variant = (try PatternMatcher(pairs: variantPairs.enumerated().map { ($0.element.0, UInt32($0.offset)) }),
+                       variantPairs.map(\.1))
+        }
+        return ConversionTable(matcher: matcher, rules: rules, keyRuleStart: start, keyRules: flat, overlay: overlay,
+                               overlayBefore: contexts, unsupported: icu.unsupported, asciiKeys: asciiKeys, variant: variant)
+    }
+
+    /// Rewrites valid UTF-8 `input`.
+    func apply(_ input: UnsafeBufferPointer<UInt8>, _ edits: inout OffsetMap.Builder) -> String {
+        guard let p = input.baseAddress, input.count > 0 else { return "" }
+        let n = input.count
+        var out: [UInt8] = []
+        out.reserveCapacity(n + n / 8 + 16)
+        var i = 0
+        var inChar = 0
+        var outChar = 0
+        while i < n {
+            let b = p[i]
+            if b < 0x80 && !asciiKeys {
+                // Runs of ASCII have nothing to convert.
+                var j = i + 1
+                while j < n && p[j] < 0x80 { j += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
+                inChar += j - i
+                outChar += j - i
+                i = j
+                continue
+            }
+            var bestRule = Int32.max
+            var ruleLength = (bytes: 0, chars: 0)
+            var overlayKey = -1
+            var overlayLength = (bytes: 0, chars: 0)
+            let previous = Self.lastScalar(out)
+            matcher.forEachPrefix(inUTF8: input, at: i) { value, byteLength, charLength in
+                let k = Int(value)
+                if overlay[k] != nil, Self.holds(overlayBefore[k], previous) {
+                    overlayKey = k
+                    overlayLength = (byteLength, charLength)
+                }
+                var r = Int(keyRuleStart[k])
+                let end = Int(keyRuleStart[k + 1])
+                while r < end {
+                    let rule = keyRules[r]
+                    if rule >= bestRule { break }
+                    if contextHolds(rules[Int(rule)], input, after: i + byteLength, previous: previous) {
+                        bestRule = rule
+                        ruleLength = (byteLength, charLength)
+                        break
+                    }
+                    r += 1
+                }
+                return true
+            }
+            if overlayKey >= 0 && (bestRule == Int32.max || overlayLength.bytes >= ruleLength.bytes) {
+                out.append(contentsOf: overlay[overlayKey]!)
+                let produced = overlayChars[overlayKey]
+                edits.replace(inStart: inChar, inEnd: inChar + overlayLength.chars, outStart: outChar, outEnd: outChar + produced)
+                inChar += overlayLength.chars
+                outChar += produced
+                i += overlayLength.bytes
+            } else if bestRule != Int32.max {
+                out.append(contentsOf: ruleBytes[Int(bestRule)])
+                let produced = ruleChars[Int(bestRule)]
+                edits.replace(inStart: inChar, inEnd: inChar + ruleLength.chars, outStart: outChar, outEnd: outChar + produced)
+                inChar += ruleLength.chars
+                outChar += produced
+                i += ruleLength.bytes
+            } else {
+                let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<min(n, i + len)]))
+                i += len
+                inChar += 1
+                outChar += 1
+            }
+        }
+        guard let variant else { return String(decoding: out, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(out.count)
+        out.withUnsafeBufferPointer { bytes in
+            var last = 0
+            variant.matcher.forEachMatch(inUTF8: bytes) { m in
+                result.append(contentsOf: bytes[last..<m.startByte])
+                result.append(contentsOf: variant.replacements[Int(m.value)].utf8)
+                last = m.endByte
+                return true
+            }
+            result.append(contentsOf: bytes[last...])
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func holds(_ c: OverlayContext?, _ previous: UInt32) -> Bool {
+        guard let c else { return true }
+        return c.set.contains(previous) != c.negated
+    }
+
+    private func contextHolds(_ rule: ConversionRule, _ input: UnsafeBufferPointer<UInt8>, after: Int, previous: UInt32) -> Bool {
+        if let before = rule.before, !before.contains(previous) { return false }
+        if rule.afterSet == nil && rule.afterLiteral.isEmpty { return true }
+        var j = after
+        if let set = rule.afterSet {
+            guard j < input.count, set.contains(Self.scalar(input, &j)) else { return false }
+        }
+        for c in rule.afterLiteral {
+            guard j < input.count, Self.scalar(input, &j) == c else { return false }
+        }
+        return true
+    }
+
+    private static func scalar(_ input: UnsafeBufferPointer<UInt8>, _ j: inout Int) -> UInt32 {
+        let b0 = UInt32(input[j])
+        if b0 < 0x80 { j += 1; return b0 }
+        let len = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+        var v = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+        for k in 1..<len where j + k < input.count { v = v << 6 | (UInt32(input[j + k]) & 0x3F) }
+        j += len
+        return v
+    }
+
+    /// The last code point written so far (0 at the start), as ICU's before-context sees it.
+    private static func lastScalar(_ out: [UInt8]) -> UInt32 {
+        guard !out.isEmpty else { return 0 }
+        var j = out.count - 1
+        while j > 0 && out[j] & 0xC0 == 0x80 { j -= 1 }
+        return out.withUnsafeBufferPointer { b in
+            var k = j
+            return scalar(b, &k)
+        }
+    }
+}
