@@ -24,6 +24,12 @@ public struct OffsetMap: Sendable, Equatable {
         return m
     }
 
+    /// The edits of each stage, from the last stage to the first, as
+    /// (output start, output end, input start, input end) in code points.
+    public var stageEdits: [[(Int, Int, Int, Int)]] {
+        stages.map { $0.map { ($0.outStart, $0.outEnd, $0.inStart, $0.inEnd) } }
+    }
+
     /// Whether the map changes no position.
     public var isIdentity: Bool { stages.isEmpty }
 

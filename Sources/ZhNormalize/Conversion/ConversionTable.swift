@@ -19,6 +19,12 @@ final class ConversionTable: Sendable {
     let unsupported: [String]
     /// Keys start with ASCII characters: the ASCII fast path must not skip them.
     let asciiKeys: Bool
+    /// Per BMP code point: 0 take the full path, 1 copy unchanged, k + 2 write `fastBytes[k]`.
+    /// Characters that start no longer key and whose first rule has no context go fast.
+    let fast: [UInt32]
+    /// Rules with no context condition.
+    let ruleContextFree: [Bool]
+    let fastBytes: [[UInt8]]
     /// Regional forms rewritten in the output, leftmost-longest (same lengths as replaced).
     let variant: (matcher: PatternMatcher, replacements: [String])?
 
@@ -28,9 +34,36 @@ final class ConversionTable: Sendable {
     }
 
     private init(matcher: PatternMatcher, rules: [ConversionRule], keyRuleStart: [Int32], keyRules: [Int32],
-                 overlay: [[UInt8]?], overlayBefore: [OverlayContext?], unsupported: [String], asciiKeys: Bool,
+                 keys: [String], overlay: [[UInt8]?], overlayBefore: [OverlayContext?], unsupported: [String], asciiKeys: Bool,
                  variant: (matcher: PatternMatcher, replacements: [String])?) {
         self.variant = variant
+        // The fast table: a character qualifies when no key of two or more characters starts
+        // with it, it has no overlay, and its first ICU rule has no context.
+        var fast = [UInt32](repeating: 1, count: 0x10000)
+        var fastBytes: [[UInt8]] = []
+        var starters = Set<UInt32>()
+        var single: [UInt32: Int] = [:]
+        for (k, key) in keys.enumerated() {
+            let keyScalars = key.unicodeScalars.map(\.value)
+            guard let f = keyScalars.first else { continue }
+            if keyScalars.count > 1 { starters.insert(f) } else { single[f] = k }
+        }
+        for (c, k) in single where c < 0x10000 && !starters.contains(c) {
+            if overlay[k] != nil { fast[Int(c)] = 0; continue }
+            let lo = Int(keyRuleStart[k]), hi = Int(keyRuleStart[k + 1])
+            guard lo < hi else { continue }
+            let r = rules[Int(keyRules[lo])]
+            if r.before != nil || r.afterSet != nil || !r.afterLiteral.isEmpty || r.replacement.unicodeScalars.count != 1 {
+                fast[Int(c)] = 0
+                continue
+            }
+            fast[Int(c)] = UInt32(fastBytes.count + 2)
+            fastBytes.append(Array(r.replacement.utf8))
+        }
+        for c in starters where c < 0x10000 { fast[Int(c)] = 0 }
+        self.fast = fast
+        self.ruleContextFree = rules.map { $0.before == nil && $0.afterSet == nil && $0.afterLiteral.isEmpty }
+        self.fastBytes = fastBytes
         self.matcher = matcher
         self.rules = rules
         self.keyRuleStart = keyRuleStart
@@ -100,7 +133,7 @@ final class ConversionTable: Sendable {
             variant = (try PatternMatcher(pairs: variantPairs.enumerated().map { ($0.element.0, UInt32($0.offset)) }),
                        variantPairs.map(\.1))
         }
-        return ConversionTable(matcher: matcher, rules: rules, keyRuleStart: start, keyRules: flat, overlay: overlay,
+        return ConversionTable(matcher: matcher, rules: rules, keyRuleStart: start, keyRules: flat, keys: keys, overlay: overlay,
                                overlayBefore: contexts, unsupported: icu.unsupported, asciiKeys: asciiKeys, variant: variant)
     }
 
@@ -113,6 +146,9 @@ final class ConversionTable: Sendable {
         var i = 0
         var inChar = 0
         var outChar = 0
+        let fast = self.fast, fastBytes = self.fastBytes, overlay = self.overlay, overlayBefore = self.overlayBefore
+        let keyRuleStart = self.keyRuleStart, keyRules = self.keyRules, matcher = self.matcher
+        let ruleContextFree = self.ruleContextFree
         while i < n {
             let b = p[i]
             if b < 0x80 && !asciiKeys {
@@ -124,6 +160,26 @@ final class ConversionTable: Sendable {
                 outChar += j - i
                 i = j
                 continue
+            }
+            if b >= 0x80 && b < 0xF0 {
+                let len = b < 0xE0 ? 2 : 3
+                var v = UInt32(b) & (len == 2 ? 0x1F : 0x0F)
+                v = v << 6 | (UInt32(p[i + 1]) & 0x3F)
+                if len == 3 { v = v << 6 | (UInt32(p[i + 2]) & 0x3F) }
+                let f = fast[Int(v)]
+                if f == 1 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<(i + len)]))
+                    i += len
+                    inChar += 1
+                    outChar += 1
+                    continue
+                } else if f >= 2 {
+                    out.append(contentsOf: fastBytes[Int(f - 2)])
+                    i += len
+                    inChar += 1
+                    outChar += 1
+                    continue
+                }
             }
             var bestRule = Int32.max
             var ruleLength = (bytes: 0, chars: 0)
@@ -141,7 +197,7 @@ final class ConversionTable: Sendable {
                 while r < end {
                     let rule = keyRules[r]
                     if rule >= bestRule { break }
-                    if contextHolds(rules[Int(rule)], input, after: i + byteLength, previous: previous) {
+                    if ruleContextFree[Int(rule)] || contextHolds(rules[Int(rule)], input, after: i + byteLength, previous: previous) {
                         bestRule = rule
                         ruleLength = (byteLength, charLength)
                         break

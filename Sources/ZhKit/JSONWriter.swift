@@ -1,0 +1,58 @@
+/// A minimal, fast JSON writer for the command line's one-object-per-line output.
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() { bytes.reserveCapacity(4096) }
+
+    public mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    /// Appends `s` as a JSON string literal.
+    public mutating func string(_ s: String) {
+        bytes.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    public mutating func optionalString(_ s: String?) {
+        if let s { string(s) } else { raw("null") }
+    }
+
+    public mutating func number(_ n: Int) { raw(String(n)) }
+
+    public mutating func number(_ x: Double) {
+        if x == x.rounded() && abs(x) < 1e15 { raw(String(Int(x))) } else { raw(String(x)) }
+    }
+
+    /// `"key":` with a leading comma unless `first`.
+    public mutating func key(_ k: String, first: Bool = false) {
+        if !first { bytes.append(0x2C) }
+        string(k)
+        bytes.append(0x3A)
+    }
+
+    /// A JSON array of the elements, each written by `body`.
+    public mutating func array<C: Collection>(_ c: C, _ body: (inout JSONWriter, C.Element) -> Void) {
+        bytes.append(0x5B)
+        var first = true
+        for e in c {
+            if !first { bytes.append(0x2C) }
+            first = false
+            body(&self, e)
+        }
+        bytes.append(0x5D)
+    }
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}

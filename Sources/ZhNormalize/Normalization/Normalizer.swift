@@ -1,0 +1,98 @@
+/// One kind of change a normalization or repair stage made, reported with its raw range.
+public struct Repair: Sendable, Equatable, Hashable {
+    /// What kind of damage or clean-up: `pinyin_annotation`, `gbk_misalignment`, `mojibake`,
+    /// `width`, `whitespace`, `control`.
+    public var kind: String
+    /// Code point range in the raw input.
+    public var start: Int
+    public var end: Int
+    /// The raw text and what replaced it.
+    public var original: String
+    public var replacement: String
+    /// How sure the repair is, in [0, 1].
+    public var confidence: Double
+
+    public init(kind: String, start: Int, end: Int, original: String, replacement: String, confidence: Double) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.original = original
+        self.replacement = replacement
+        self.confidence = confidence
+    }
+}
+
+/// Text after one or more stages, with the way back to the raw input.
+public struct NormalizedText: Sendable {
+    /// The processed text.
+    public var text: String
+    /// Maps ranges of `text` back to the raw input.
+    public var offsets: OffsetMap
+    /// Damage repaired on the way (clean-up of width and spaces is not listed one by one).
+    public var repairs: [Repair]
+
+    public init(text: String, offsets: OffsetMap = OffsetMap(), repairs: [Repair] = []) {
+        self.text = text
+        self.offsets = offsets
+        self.repairs = repairs
+    }
+}
+
+/// A step of normalization: takes text, gives text and the map back to its input.
+///
+/// Stages compose in a ``Normalizer``; the encoding repairer is one, the Unicode clean-up and
+/// script conversion are others. `repairs` a stage reports carry ranges of *its* input; the
+/// normalizer maps them back to the raw input.
+public protocol NormalizationStage: Sendable {
+    /// Processes `text`.
+    func apply(_ text: String) -> (text: String, offsets: OffsetMap, repairs: [Repair])
+}
+
+/// Cleans scraped Chinese text and converts its script, keeping the way back to the raw input.
+///
+/// Stages run in order: the stages given (e.g. encoding repair), Unicode clean-up
+/// (``UnicodeCleanup``), then script conversion. Every position of the result maps back to the
+/// exact code point range of the raw input through ``NormalizedText/offsets``.
+public struct Normalizer: Sendable {
+    /// Target script, or nil to keep it.
+    public var target: ScriptConverter.Target?
+    public var stages: [any NormalizationStage]
+    let converter: ScriptConverter?
+
+    /// - Parameters:
+    ///   - target: the script of the output (nil keeps the script).
+    ///   - repairStages: stages that run first on the raw text (encoding repair).
+    ///   - converter: a converter with options of your own; by default the shared one.
+    public init(target: ScriptConverter.Target? = .simplified, repairStages: [any NormalizationStage] = [],
+                converter: ScriptConverter? = nil) throws {
+        self.target = target
+        self.stages = repairStages + [UnicodeCleanup()]
+        if let converter { self.converter = converter } else { self.converter = try target.map { try ScriptConverter.shared(to: $0) } }
+    }
+
+    /// Normalizes `raw`.
+    ///
+    /// - Complexity: O(*n*) for *n* bytes.
+    public func normalize(_ raw: String) -> NormalizedText {
+        var text = raw
+        var map = OffsetMap()
+        var repairs: [Repair] = []
+        for stage in stages {
+            let r = stage.apply(text)
+            for var repair in r.repairs {
+                let back = map.inputRange(of: repair.start..<repair.end)
+                repair.start = back.lowerBound
+                repair.end = back.upperBound
+                repairs.append(repair)
+            }
+            map = r.offsets.composed(after: map)
+            text = r.text
+        }
+        if let converter {
+            var b = OffsetMap.Builder()
+            text = converter.convert(text, edits: &b)
+            map = b.map.composed(after: map)
+        }
+        return NormalizedText(text: text, offsets: map, repairs: repairs)
+    }
+}

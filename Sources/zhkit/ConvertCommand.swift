@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import ZhKit
+
+extension ScriptConverter.Target: ExpressibleByArgument {}
+
+enum VariantArgument: String, ExpressibleByArgument, CaseIterable {
+    case tw, hk
+    var variant: ScriptConverter.Variant { self == .tw ? .taiwan : .hongKong }
+}
+
+/// Decodes input bytes as UTF-8, replacing ill-formed sequences, and says so on stderr.
+func decodeText(_ file: InputFile, command: String) -> String {
+    file.withBytes { b in
+        if let s = String(validating: b, as: UTF8.self) { return s }
+        printError("zhkit \(command): \(file.name): not valid UTF-8; ill-formed bytes replaced by U+FFFD (zhkit repair detects other encodings)")
+        return String(decoding: b, as: UTF8.self)
+    }
+}
+
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert", abstract: "Convert between simplified and traditional characters (ICU's rules, compiled, plus corrections).")
+
+    @Option(help: "simplified or traditional.")
+    var to: ScriptConverter.Target
+
+    @Option(help: "Regional standard for traditional output: tw or hk.")
+    var variant: VariantArgument?
+
+    @Option(name: .customLong("dict"), help: "An OpenCC-format phrase table (phrase<TAB>target); repeatable.")
+    var dicts: [String] = []
+
+    @Flag(name: .customLong("icu-only"), help: "ICU's rules alone, without ZhKit's corrections.")
+    var icuOnly = false
+
+    @Flag(name: .customLong("convert-quotes"), help: "Convert “” to 「」 (and back) as ICU does.")
+    var convertQuotes = false
+
+    @Flag(help: "Print timing as one JSON line on standard error.")
+    var stats = false
+
+    @Argument(help: "Input files (standard input when none or -).")
+    var files: [String] = []
+
+    func run() throws {
+        do {
+            let t0 = Stats.now()
+            var tables: [(name: String, text: String)] = []
+            for d in dicts { tables.append((d, decodeText(try InputReader.read(d), command: "convert"))) }
+            let converter: ScriptConverter
+            do {
+                converter = try ScriptConverter(to: to, options: .init(icuOnly: icuOnly, convertQuotes: convertQuotes,
+                                                                         variant: variant?.variant ?? .standard, phraseTables: tables))
+            } catch let e as NormalizationError { throw CommandFailure(nil, e.description) }
+            var stats = Stats()
+            stats.loadSeconds = Stats.now() - t0
+            let t1 = Stats.now()
+            var out = OutputBuffer()
+            for path in InputReader.paths(files) {
+                let file = try InputReader.read(path)
+                stats.bytes += file.count
+                stats.documents += 1
+                out.write(converter.convert(decodeText(file, command: "convert")))
+            }
+            out.flush()
+            stats.seconds = Stats.now() - t1
+            if self.stats { stats.print() }
+        } catch let f as CommandFailure {
+            printError("zhkit convert: \(f.description)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct NormalizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Clean text: encoding repair, Unicode clean-up and script conversion, with an offset map.",
+        discussion: """
+            --json prints one object per input: {"id", "text", "repairs", "offset_map"}. offset_map lists the \
+            stages from the last to the first; each stage lists its edits [out_start, out_end, in_start, in_end] \
+            (code points): output [out_start, out_end) replaced input [in_start, in_end); between edits positions \
+            shift one to one. Apply the stages in order to map an output range back to the raw input.
+            """)
+
+    @Option(help: "simplified, traditional or keep.")
+    var to: String = "simplified"
+
+    @Flag(name: .customLong("no-repair"), help: "Skip encoding repair.")
+    var noRepair = false
+
+    @Flag(help: "One JSON object per input instead of plain text.")
+    var json = false
+
+    @Flag(help: "Print timing as one JSON line on standard error.")
+    var stats = false
+
+    @Argument(help: "Input files (standard input when none or -).")
+    var files: [String] = []
+
+    func run() throws {
+        do {
+            let t0 = Stats.now()
+            let target: ScriptConverter.Target?
+            switch to {
+            case "simplified": target = .simplified
+            case "traditional": target = .traditional
+            case "keep": target = nil
+            default: throw CommandFailure(nil, "--to must be simplified, traditional or keep, not \(to)")
+            }
+            let normalizer = try Normalizer(target: target, repairStages: noRepair ? [] : defaultRepairStages())
+            var stats = Stats()
+            stats.loadSeconds = Stats.now() - t0
+            let t1 = Stats.now()
+            var out = OutputBuffer()
+            for path in InputReader.paths(files) {
+                let file = try InputReader.read(path)
+                stats.bytes += file.count
+                stats.documents += 1
+                let result = normalizer.normalize(decodeText(file, command: "normalize"))
+                if json {
+                    var w = JSONWriter()
+                    w.raw("{")
+                    w.key("id", first: true); w.string(file.name)
+                    w.key("text"); w.string(result.text)
+                    w.key("repairs"); writeRepairs(&w, result.repairs)
+                    w.key("offset_map")
+                    w.array(result.offsets.stageEdits) { w, stage in
+                        w.array(stage) { w, e in w.raw("[\(e.0),\(e.1),\(e.2),\(e.3)]") }
+                    }
+                    w.raw("}\n")
+                    out.write(w.text)
+                } else {
+                    out.write(result.text)
+                }
+            }
+            out.flush()
+            stats.seconds = Stats.now() - t1
+            if self.stats { stats.print() }
+        } catch let f as CommandFailure {
+            printError("zhkit normalize: \(f.description)")
+            throw ExitCode(1)
+        } catch let e as NormalizationError {
+            printError("zhkit normalize: \(e.description)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+func writeRepairs(_ w: inout JSONWriter, _ repairs: [Repair]) {
+    w.array(repairs) { w, r in
+        w.raw("{")
+        w.key("kind", first: true); w.string(r.kind)
+        w.key("start"); w.number(r.start)
+        w.key("end"); w.number(r.end)
+        w.key("original"); w.string(r.original)
+        w.key("replacement"); w.string(r.replacement)
+        w.key("confidence"); w.raw(String(r.confidence))
+        w.raw("}")
+    }
+}
+
+/// The repair stages `normalize` and `extract` run unless told not to.
+func defaultRepairStages() -> [any NormalizationStage] { [] }
