@@ -162,4 +162,4 @@ func writeRepairs(_ w: inout JSONWriter, _ repairs: [Repair]) {
 }
 
 /// The repair stages `normalize` and `extract` run unless told not to.
-func defaultRepairStages() -> [any NormalizationStage] { [] }
+func defaultRepairStages() -> [any NormalizationStage] { [PinyinAnnotationRemover()] }
