@@ -19,7 +19,8 @@ let package = Package(
         .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev", "pkg-config"]), .brew(["icu4c"])]),
         .target(name: "CZhICU", dependencies: ["CICU"]),
         .target(name: "ZhNormalize", dependencies: ["ZhMatch", "CZhICU"]),
-        .target(name: "ZhKit", dependencies: ["ZhMatch", "ZhNormalize"]),
+        .target(name: "ZhExtract", dependencies: ["ZhMatch"]),
+        .target(name: "ZhKit", dependencies: ["ZhMatch", "ZhNormalize", "ZhExtract"]),
         .executableTarget(
             name: "zhkit",
             dependencies: [
@@ -30,5 +31,6 @@ let package = Package(
         .target(name: "ZhTestSupport", path: "Tests/ZhTestSupport"),
         .testTarget(name: "ZhMatchTests", dependencies: ["ZhMatch", "ZhTestSupport"]),
         .testTarget(name: "ZhNormalizeTests", dependencies: ["ZhNormalize", "ZhTestSupport"]),
+        .testTarget(name: "ZhExtractTests", dependencies: ["ZhExtract", "ZhKit", "ZhTestSupport"]),
     ]
 )

@@ -1,0 +1,247 @@
+/// Extracts places, officials, organisations, dates, amounts, visits and pairings from one
+/// normalized (simplified) text.
+///
+/// ```swift
+/// let x = Extractor()
+/// let facts = x.extract("昭通市委书记杨亚林率党政代表团赴贵州省毕节市考察")
+/// facts.persons.first?.titles.first?.title   // "市委书记"
+/// ```
+///
+/// An extractor is immutable and `Sendable`: share one between tasks.
+public struct Extractor: Sendable {
+    public let gazetteer: Gazetteer
+    /// Names of officials known in advance (found without a title nearby).
+    public let knownOfficials: [String: [TitleAssignment]]
+
+    /// - Parameters:
+    ///   - gazetteer: the divisions to recognize; the built-in table by default.
+    ///   - officials: known officials by name, with their titles.
+    public init(gazetteer: Gazetteer = .shared, officials: [String: [TitleAssignment]] = [:]) {
+        self.gazetteer = gazetteer
+        self.knownOfficials = officials
+    }
+
+    /// Extracts the facts of `text`.
+    ///
+    /// - Parameters:
+    ///   - text: simplified Chinese text (normalize it first).
+    ///   - published: the publication date; otherwise read from the page when it shows one.
+    /// - Complexity: O(*n*) in the text's length, plus the matches.
+    public func extract(_ text: String, published: Day? = nil) -> Extraction {
+        let s = Array(text.unicodeScalars)
+        var result = Extraction()
+        let chrome = PageChrome(s)
+        result.boilerplate = chrome.lines
+        result.title = chrome.title
+        result.published = published ?? chrome.published
+        let inChrome = chrome.contains
+
+        let resolver = PlaceResolver(gazetteer: gazetteer)
+        var placeMentions = resolver.resolve(s, text: text, blocked: [])
+        let persons = PersonExtractor(s: s, text: text, places: placeMentions, table: gazetteer.table,
+                                      knownNames: Set(knownOfficials.keys)).extract()
+        // Names are not places (梁玉林 is not 玉林): resolve again with the names blocked.
+        let nameSpans = persons.map(\.range)
+        if !nameSpans.isEmpty { placeMentions = resolver.resolve(s, text: text, blocked: nameSpans) }
+        placeMentions.removeAll { inChrome($0.range.lowerBound) && $0.range.count < 2 }
+        result.places = aggregatePlaces(placeMentions, s)
+        result.persons = aggregatePersons(persons, s)
+        result.dates = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
+        result.amounts = AmountExtractor(s: s).extract(skipping: inChrome)
+        result.organizations = organizations(s, skipping: inChrome)
+        result.visits = visits(s, places: placeMentions, persons: persons, dates: result.dates, skipping: inChrome)
+        result.pairings = pairings(s, places: placeMentions, visits: result.visits, published: result.published)
+        return result
+    }
+
+    // MARK: - Aggregation
+
+    private func name(_ m: PlaceMention) -> String {
+        m.division.map { gazetteer.table.divisions[$0].name } ?? m.local!.name
+    }
+
+    func aggregatePlaces(_ mentions: [PlaceMention], _ s: [Unicode.Scalar]) -> [Place] {
+        var order: [String] = []
+        var byKey: [String: Place] = [:]
+        let table = gazetteer.table
+        for m in mentions {
+            let key = m.division.flatMap { table.divisions[$0].code } ?? (m.parentPath + [m.local!.name]).joined(separator: "/")
+            var surface = String.UnicodeScalarView()
+            surface.append(contentsOf: s[m.range])
+            if byKey[key] == nil {
+                order.append(key)
+                if let di = m.division {
+                    let d = table.divisions[di]
+                    byKey[key] = Place(name: String(surface), fullName: d.name, level: d.level, code: d.code, path: table.path(of: d), mentions: [])
+                } else {
+                    let d = m.local!
+                    byKey[key] = Place(name: d.name, fullName: d.name, level: d.level, code: nil, path: m.parentPath + [d.name], mentions: [])
+                }
+            }
+            byKey[key]!.mentions.append(m.range)
+        }
+        return order.map { byKey[$0]! }
+    }
+
+    func aggregatePersons(_ found: [PersonExtractor.Found], _ s: [Unicode.Scalar]) -> [Person] {
+        var order: [String] = []
+        var byName: [String: Person] = [:]
+        for f in found {
+            if byName[f.name] == nil {
+                order.append(f.name)
+                byName[f.name] = Person(name: f.name, titles: knownOfficials[f.name] ?? [], mentions: [])
+            }
+            for t in f.titles where !byName[f.name]!.titles.contains(where: { $0.title == t.title && $0.place == t.place }) {
+                byName[f.name]!.titles.append(t)
+            }
+        }
+        // Every mention of every name.
+        for n in order {
+            let u = Array(n.unicodeScalars)
+            var i = 0
+            while i + u.count <= s.count {
+                if s[i] == u[0] && Array(s[i..<(i + u.count)]) == u {
+                    byName[n]!.mentions.append(i..<(i + u.count))
+                    i += u.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return order.map { byName[$0]! }
+    }
+
+    // MARK: - Organisations
+
+    static let orgSuffixes = ["有限公司", "集团", "公司", "中心", "协会", "大学", "中学", "小学", "学校", "医院", "银行", "研究院",
+                              "工作队", "合作社", "加工厂", "厂", "党校"]
+
+    func organizations(_ s: [Unicode.Scalar], skipping: (Int) -> Bool) -> [Organization] {
+        var out: [Organization] = []
+        var seen: [String: Int] = [:]
+        let starters: Set<Character> = ["在", "到", "赴", "往", "、", "，", "。", "和", "与", "及", "\n", " ", "“", "（", "的"]
+        var i = 0
+        while i < s.count {
+            var hit: Int?
+            for suf in Self.orgSuffixes {
+                let u = Array(suf.unicodeScalars)
+                if i + u.count <= s.count && Array(s[i..<(i + u.count)]) == u { hit = u.count; break }
+            }
+            guard let len = hit, !skipping(i) else { i += 1; continue }
+            var b = i
+            while b > 0, i - b < 14, PersonExtractor.isHan(s[b - 1]), !starters.contains(Character(s[b - 1])) { b -= 1 }
+            if i - b >= 2 {
+                var v = String.UnicodeScalarView()
+                v.append(contentsOf: s[b..<(i + len)])
+                let n = String(v)
+                if let k = seen[n] { out[k].mentions.append(b..<(i + len)) } else {
+                    seen[n] = out.count
+                    out.append(Organization(name: n, mentions: [b..<(i + len)]))
+                }
+            }
+            i += len
+        }
+        return out
+    }
+
+    // MARK: - Events
+
+    private func sentences(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        for i in 0..<s.count where "。！？\n；".unicodeScalars.contains(s[i]) {
+            if i > start { out.append(start..<i) }
+            start = i + 1
+        }
+        if start < s.count { out.append(start..<s.count) }
+        return out
+    }
+
+    private func contains(_ s: [Unicode.Scalar], _ r: Range<Int>, _ word: String) -> Int? {
+        let u = Array(word.unicodeScalars)
+        guard r.count >= u.count else { return nil }
+        for i in r.lowerBound...(r.upperBound - u.count) where s[i] == u[0] && Array(s[i..<(i + u.count)]) == u { return i }
+        return nil
+    }
+
+    /// The places of a destination run (贵州省黔南州荔波县、平塘县、罗甸县): the deepest of each chain.
+    private func destinations(_ run: [PlaceMention]) -> [PlaceMention] {
+        var out: [PlaceMention] = []
+        for (k, m) in run.enumerated() {
+            let next = k + 1 < run.count ? run[k + 1] : nil
+            if let n = next, n.range.lowerBound == m.range.upperBound { continue }  // a deeper one follows directly
+            out.append(m)
+        }
+        return out
+    }
+
+    func visits(_ s: [Unicode.Scalar], places: [PlaceMention], persons: [PersonExtractor.Found], dates: [DateMention],
+                skipping: (Int) -> Bool) -> [Visit] {
+        var out: [Visit] = []
+        var lastDate: DateMention?
+        for sentence in sentences(s) where !skipping(sentence.lowerBound) {
+            if let d = dates.last(where: { $0.mentions[0].lowerBound < sentence.upperBound && $0.granularity == "day" }) { lastDate = d }
+            guard let go = ["赴", "前往", "到访"].compactMap({ contains(s, sentence, $0) }).min() else { continue }
+            let delegation = ["率", "带领", "代表团", "考察团", "调研组", "率队", "率团"].contains { contains(s, sentence.lowerBound..<go, $0) != nil }
+            guard delegation else { continue }
+            // Destinations: the places right after 赴, joined directly or by 、.
+            var run: [PlaceMention] = []
+            var p = go + (s[go] == "赴" ? 1 : 2)
+            for m in places where m.range.lowerBound >= p && m.range.upperBound <= sentence.upperBound {
+                if m.range.lowerBound == p || (m.range.lowerBound == p + 1 && s[p] == "、") {
+                    run.append(m)
+                    p = m.range.upperBound
+                } else if m.range.lowerBound > p { break }
+            }
+            guard !run.isEmpty else { continue }
+            let to = destinations(run).map(name)
+            // Leaders: the titled persons named before 赴.
+            let leaders = persons.filter { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= go && !$0.titles.isEmpty }
+            // From: the place named before 代表团/考察团, else the leaders' place, else the first place before 赴.
+            var from: String?
+            if let t = ["党政代表团", "代表团", "考察团", "调研组"].compactMap({ contains(s, sentence.lowerBound..<go, $0) }).min(),
+               let m = places.last(where: { $0.range.upperBound <= t && $0.range.lowerBound >= sentence.lowerBound && t - $0.range.upperBound <= 2 }) {
+                from = name(m)
+            }
+            if from == nil { from = leaders.compactMap { $0.titles.first?.place }.first }
+            if from == nil, let m = places.first(where: { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= go }) { from = name(m) }
+            let date = dates.first { $0.mentions[0].lowerBound >= sentence.lowerBound && $0.mentions[0].upperBound <= sentence.upperBound } ?? lastDate
+            out.append(Visit(from: from, to: to, start: date?.start, end: date?.end, leaders: leaders.map(\.name)))
+        }
+        return out
+    }
+
+    func pairings(_ s: [Unicode.Scalar], places: [PlaceMention], visits: [Visit], published: Day?) -> [Pairing] {
+        var out: [Pairing] = []
+        func add(_ helper: String, _ helped: String, _ since: String?) {
+            guard helper != helped else { return }
+            if let k = out.firstIndex(where: { $0.helper == helper && $0.helped == helped }) {
+                if out[k].since == nil { out[k].since = since }
+            } else {
+                out.append(Pairing(helper: helper, helped: helped, since: since))
+            }
+        }
+        let triggers = ["对口帮扶", "结对帮扶", "对口支援", "东西部协作", "山海协作", "帮扶"]
+        for sentence in sentences(s) {
+            guard let t = triggers.compactMap({ contains(s, sentence, $0) }).min() else { continue }
+            let before = places.filter { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= t }
+            let after = places.filter { $0.range.lowerBound >= t && $0.range.upperBound <= sentence.upperBound }
+            var since: String?
+            if let y = contains(s, sentence, "年以来") ?? contains(s, sentence, "年起"), y >= 4 {
+                var v = String.UnicodeScalarView()
+                v.append(contentsOf: s[(y - 4)..<y])
+                if Int(String(v)) != nil { since = String(v) }
+            }
+            // "A帮扶B": the place right before the trigger helps the place right after it.
+            if let a = before.last, let b = after.first, t - a.range.upperBound <= 4, b.range.lowerBound - t <= 6 {
+                add(name(a), name(b), since)
+            }
+        }
+        // A delegation on assistance work: the visitor helps each place visited.
+        let assistance = triggers.contains { w in contains(s, 0..<s.count, w) != nil }
+        if assistance {
+            for v in visits { if let f = v.from { for t in v.to { add(f, t, nil) } } }
+        }
+        return out
+    }
+}

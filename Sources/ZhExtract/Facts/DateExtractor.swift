@@ -1,0 +1,207 @@
+/// A calendar day, for resolving dates against the publication date.
+public struct Day: Sendable, Hashable, Comparable {
+    public var year: Int, month: Int, day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `2017-08-14`, `2020/9/9`, `2023年12月21日` at the start of `text`.
+    public init?(parsing text: Substring) {
+        var nums: [Int] = []
+        var cur = ""
+        for c in text {
+            if c.isASCII && c.isNumber { cur.append(c) } else {
+                if !cur.isEmpty { nums.append(Int(cur)!); cur = "" }
+                if nums.count == 3 || !"-/年月日. ".contains(c) { break }
+            }
+            if nums.count == 3 { break }
+        }
+        if !cur.isEmpty && nums.count < 3 { nums.append(Int(cur)!) }
+        guard nums.count == 3, (1900...2100).contains(nums[0]), (1...12).contains(nums[1]), (1...31).contains(nums[2]) else { return nil }
+        self.init(year: nums[0], month: nums[1], day: nums[2])
+    }
+
+    public var iso: String {
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    static func daysIn(_ month: Int, _ year: Int) -> Int {
+        [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    }
+}
+
+/// Dates in news text, resolved against the publication date: 8月10日至11日, 12月1日至2日,
+/// 11日下午, 2016年以来, 自2017年起, 今年, 2022年; a damaged 97日 read as 9月7日 when the
+/// publication month allows.
+struct DateExtractor {
+    let s: [Unicode.Scalar]
+    let published: Day?
+
+    private func digitRun(_ i: Int) -> (value: Int, end: Int)? {
+        var j = i
+        var v = 0
+        while j < s.count, s[j].value >= 0x30, s[j].value <= 0x39, j - i < 4 {
+            v = v * 10 + Int(s[j].value - 0x30)
+            j += 1
+        }
+        return j > i ? (v, j) : nil
+    }
+
+    private func at(_ i: Int, _ c: Character) -> Bool { i < s.count && Character(s[i]) == c }
+
+    private func word(_ i: Int, _ w: String) -> Bool {
+        let u = Array(w.unicodeScalars)
+        return i + u.count <= s.count && Array(s[i..<(i + u.count)]) == u
+    }
+
+    func extract(skipping skipped: (Int) -> Bool) -> [DateMention] {
+        var out: [DateMention] = []
+        var year = published?.year
+        var month = published?.month
+        var i = 0
+        func text(_ r: Range<Int>) -> String {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: s[r])
+            return String(v)
+        }
+        while i < s.count {
+            if skipped(i) { i += 1; continue }
+            // 今年 / 去年
+            if word(i, "今年") || word(i, "去年"), let py = published?.year {
+                let y = word(i, "今年") ? py : py - 1
+                out.append(DateMention(text: text(i..<(i + 2)), start: Day(year: y, month: 1, day: 1).iso,
+                                       end: Day(year: y, month: 12, day: 31).iso, granularity: "year", mentions: [i..<(i + 2)]))
+                i += 2
+                continue
+            }
+            let prevIsDigit = i > 0 && s[i - 1].value >= 0x30 && s[i - 1].value <= 0x39
+            guard !prevIsDigit, let first = digitRun(i) else { i += 1; continue }
+            let start = (i > 0 && Character(s[i - 1]) == "自") ? i - 1 : i
+            var j = first.end
+            var y: Int? = nil, m: Int? = nil, d: Int? = nil
+            if at(j, "年") && first.value >= 1900 && first.value <= 2100 {
+                y = first.value
+                j += 1
+                if let mm = digitRun(j), at(mm.end, "月"), (1...12).contains(mm.value) {
+                    m = mm.value
+                    j = mm.end + 1
+                    if let dd = digitRun(j), at(dd.end, "日") || at(dd.end, "号"), (1...31).contains(dd.value) {
+                        d = dd.value
+                        j = dd.end + 1
+                    }
+                }
+            } else if at(j, "月") && (1...12).contains(first.value) {
+                m = first.value
+                j += 1
+                if let dd = digitRun(j), at(dd.end, "日") || at(dd.end, "号"), (1...31).contains(dd.value) {
+                    d = dd.value
+                    j = dd.end + 1
+                } else {
+                    i = j
+                    continue
+                }
+            } else if at(j, "日") && (1...31).contains(first.value) {
+                d = first.value
+                j += 1
+            } else if at(j, "日") && first.value >= 13 && first.value <= 129, let pm = published?.month,
+                      first.value / 10 == pm || first.value / 100 == pm {
+                // A damaged date: 97日 with 月 lost, read as 9月7日 in a September article.
+                let mm = first.value >= 100 ? first.value / 100 : first.value / 10
+                let dd = first.value >= 100 ? first.value % 100 : first.value % 10
+                if (1...31).contains(dd) { m = mm; d = dd }
+                j += 1
+                if d == nil { i = j; continue }
+            } else {
+                i = j
+                continue
+            }
+            if let yy = y { year = yy }
+            if let mm = m { month = mm }
+            guard let ry = year else { i = j; continue }
+            // A range: 至 / - / 到 followed by a day, month-day or year.
+            var endDay: Day? = nil
+            var open = false
+            var granularity = d != nil ? "day" : m != nil ? "month" : "year"
+            let startDay: Day
+            if let dd = d, let rm = month {
+                startDay = Day(year: ry, month: rm, day: min(dd, Day.daysIn(rm, ry)))
+            } else if let rm = m {
+                startDay = Day(year: ry, month: rm, day: 1)
+                endDay = Day(year: ry, month: rm, day: Day.daysIn(rm, ry))
+            } else {
+                startDay = Day(year: ry, month: 1, day: 1)
+                endDay = Day(year: ry, month: 12, day: 31)
+            }
+            if at(j, "至") || at(j, "到") || at(j, "—") || at(j, "-") {
+                let k = j + 1
+                if let a = digitRun(k) {
+                    if at(a.end, "日") || at(a.end, "号"), d != nil, (1...31).contains(a.value) {
+                        endDay = Day(year: ry, month: startDay.month, day: a.value)
+                        j = a.end + 1
+                    } else if at(a.end, "月"), let b = digitRun(a.end + 1), at(b.end, "日") {
+                        endDay = Day(year: ry, month: a.value, day: b.value)
+                        j = b.end + 1
+                    } else if at(a.end, "年"), y != nil, d == nil, m == nil {
+                        endDay = Day(year: a.value, month: 12, day: 31)
+                        j = a.end + 1
+                    }
+                }
+            }
+            if word(j, "以来") || (start < i && (word(j, "起") || word(j, "开始"))) {
+                open = true
+                j += word(j, "以来") ? 2 : word(j, "开始") ? 2 : 1
+            }
+            if d != nil, endDay == nil { endDay = startDay }
+            // Times of day belong to their day.
+            for t in ["上午", "下午", "晚上", "早上", "中午", "凌晨", "晚"] where word(j, t) {
+                j += t.unicodeScalars.count
+                break
+            }
+            if open { granularity = d != nil ? "day" : m != nil ? "month" : "year" }
+            out.append(DateMention(text: text(start..<j), start: startDay.iso, end: open ? nil : endDay?.iso,
+                                   granularity: granularity, mentions: [start..<j]))
+            i = j
+        }
+        return out
+    }
+}
+
+/// Money: 14654.73万元, 9500余万元, 约2亿元, 3000多万元, 近500万元.
+struct AmountExtractor {
+    let s: [Unicode.Scalar]
+
+    func extract(skipping skipped: (Int) -> Bool) -> [Amount] {
+        var out: [Amount] = []
+        var i = 0
+        while i < s.count {
+            guard s[i] == "元" else { i += 1; continue }
+            var j = i - 1
+            var multiplier = 1.0
+            if j >= 0 && s[j] == "万" { multiplier = 1e4; j -= 1 } else if j >= 0 && s[j] == "亿" { multiplier = 1e8; j -= 1 }
+            else if j >= 0 && s[j] == "千" { multiplier = 1e3; j -= 1 }
+            if j >= 0 && s[j] == "万" && multiplier == 1e8 { multiplier = 1e12; j -= 1 }
+            var approximate = false
+            if j >= 0 && (s[j] == "余" || s[j] == "多") { approximate = true; j -= 1 }
+            let numEnd = j + 1
+            while j >= 0 && ((s[j].value >= 0x30 && s[j].value <= 0x39) || s[j] == "." || s[j] == ",") { j -= 1 }
+            let numStart = j + 1
+            guard numStart < numEnd, !skipped(numStart) else { i += 1; continue }
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: s[numStart..<numEnd].filter { $0 != "," })
+            guard let value = Double(String(v)) else { i += 1; continue }
+            var start = numStart
+            if start > 0 && (s[start - 1] == "约" || s[start - 1] == "近") { approximate = true; start -= 1 }
+            var t = String.UnicodeScalarView()
+            t.append(contentsOf: s[start...i])
+            out.append(Amount(text: String(t), yuan: (value * multiplier).rounded(), approximate: approximate, mentions: [start..<(i + 1)]))
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,230 @@
+import ZhMatch
+
+/// Finds officials: title chains (省委常委、市委书记彭佳学), collective labels with name lists
+/// (市领导江先奎、余伟), bylines (记者…, … 摄), and every later mention of the names found.
+struct PersonExtractor {
+    /// Title words: posts, bodies and collective labels, matched leftmost-longest.
+    static let titleWords: (matcher: PatternMatcher, kinds: [WordKind]) = {
+        var pairs: [(String, UInt32)] = []
+        var kinds: [WordKind] = []
+        func add(_ words: [String], _ k: WordKind) {
+            for w in words {
+                pairs.append((w, UInt32(kinds.count)))
+                kinds.append(k)
+            }
+        }
+        add(TitleLexicon.posts, .post)
+        add(TitleLexicon.bodies, .body)
+        add(TitleLexicon.collectives, .collective)
+        add(TitleLexicon.boundaryWords.filter { $0.count >= 2 }, .other)
+        return (try! PatternMatcher(pairs: pairs), kinds)
+    }()
+
+    enum WordKind { case post, body, collective, other }
+
+    struct Token {
+        var range: Range<Int>
+        var kind: WordKind
+    }
+
+    struct Found {
+        var name: String
+        var range: Range<Int>
+        var titles: [TitleAssignment]
+    }
+
+    let s: [Unicode.Scalar]
+    let text: String
+    let places: [PlaceMention]
+    let table: DivisionTable
+    let knownNames: Set<String>
+
+    private func str(_ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: s[r])
+        return String(v)
+    }
+
+    private func ch(_ i: Int) -> Character { Character(s[i]) }
+
+    func isBoundary(_ p: Int) -> Bool {
+        if p >= s.count { return true }
+        if TitleLexicon.boundaryChars.contains(ch(p)) { return true }
+        if s[p].value < 0x80 { return true }
+        for w in TitleLexicon.boundaryWords {
+            let u = Array(w.unicodeScalars)
+            if p + u.count <= s.count && Array(s[p..<(p + u.count)]) == u { return true }
+        }
+        return false
+    }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool { (s.value >= 0x4E00 && s.value <= 0x9FFF) || (s.value >= 0x3400 && s.value <= 0x4DBF) }
+
+    /// The name starting at `p`, never cut short: the longest reading followed by a boundary.
+    func readName(at p: Int) -> Range<Int>? {
+        var p = p
+        while p < s.count && s[p] == " " { p += 1 }
+        guard p < s.count, Self.isHan(s[p]) else { return nil }
+        // Known names first.
+        for n in knownNames.sorted(by: { $0.count > $1.count }) {
+            let u = Array(n.unicodeScalars)
+            if p + u.count <= s.count && Array(s[p..<(p + u.count)]) == u && isBoundary(p + u.count) { return p..<(p + u.count) }
+        }
+        func plausible(_ r: Range<Int>) -> Bool {
+            r.upperBound <= s.count && s[r].allSatisfy(Self.isHan) && !s[r].dropFirst().contains { TitleLexicon.notInNames.contains(Character($0)) }
+        }
+        var surnameLength = 0
+        if let c = TitleLexicon.compoundSurnames.first(where: { p + 2 <= s.count && str(p..<(p + 2)) == $0 }) {
+            surnameLength = c.count
+        } else if TitleLexicon.surnames.contains(ch(p)) {
+            surnameLength = 1
+        }
+        if surnameLength > 0 {
+            for given in [2, 1] {
+                let r = p..<(p + surnameLength + given)
+                if plausible(r) && isBoundary(r.upperBound) { return r }
+            }
+            return nil
+        }
+        // Names without a Han surname (阿石拉比): 2-4 characters up to a boundary.
+        for length in [4, 3, 2] {
+            let r = p..<(p + length)
+            if plausible(r) && !TitleLexicon.notInNames.contains(ch(p)) && isBoundary(r.upperBound) { return r }
+        }
+        return nil
+    }
+
+    /// The place a title phrase belongs to: a place written right before it, or for a bare
+    /// level (市委书记) the nearest place of that level before it in the text.
+    private func place(endingAt p: Int, overlapping first: Token) -> PlaceMention? {
+        places.last { $0.range.upperBound == first.range.lowerBound || ($0.range.upperBound == first.range.lowerBound + 1 && $0.range.lowerBound < first.range.lowerBound) }
+    }
+
+    private func placeName(_ m: PlaceMention) -> String {
+        if let d = m.division { return table.divisions[d].name }
+        return m.local!.name
+    }
+
+    private func inferPlace(level: Character, before p: Int) -> PlaceMention? {
+        let wanted: (Division) -> Bool
+        switch level {
+        case "省": wanted = { $0.level == .province }
+        case "市": wanted = { $0.level == .prefecture || ($0.level == .county && $0.name.hasSuffix("市")) || ($0.level == .province && $0.name.hasSuffix("市")) }
+        case "州": wanted = { $0.level == .prefecture && $0.name.hasSuffix("州") }
+        case "县": wanted = { $0.level == .county && $0.name.hasSuffix("县") }
+        case "区": wanted = { $0.level == .county && $0.name.hasSuffix("区") }
+        case "镇", "乡": wanted = { $0.level == .township }
+        default: return nil
+        }
+        func matches(_ m: PlaceMention) -> Bool {
+            if let d = m.division { return wanted(table.divisions[d]) }
+            return wanted(m.local!)
+        }
+        return places.last { $0.range.upperBound <= p && matches($0) } ?? places.first { matches($0) }
+    }
+
+    func extract() -> [Found] {
+        var tokens: [Token] = []
+        Self.titleWords.matcher.forEachMatch(in: text) { m in
+            tokens.append(Token(range: m.start..<m.end, kind: Self.titleWords.kinds[Int(m.value)]))
+            return true
+        }
+        var found: [Found] = []
+        var k = 0
+        // Titles waiting for their name (a chain joined by 、).
+        var pending: [TitleAssignment] = []
+        var pendingEnd = -1
+        while k < tokens.count {
+            guard tokens[k].kind != .other else { k += 1; continue }
+            // A phrase: adjacent body tokens ending in a post or collective label.
+            var j = k
+            while j + 1 < tokens.count && tokens[j + 1].range.lowerBound == tokens[j].range.upperBound
+                && tokens[j + 1].kind != .other && tokens[j].kind == .body { j += 1 }
+            if j + 1 < tokens.count && tokens[j + 1].range.lowerBound == tokens[j].range.upperBound && tokens[j + 1].kind == .post && tokens[j].kind == .post {
+                j += 1  // 党组成员 after 书记 etc.: posts back to back
+            }
+            let last = tokens[j]
+            guard last.kind == .post || last.kind == .collective else { k = j + 1; continue }
+            let first = tokens[k]
+            var start = first.range.lowerBound
+            var placeMention = place(endingAt: start, overlapping: first)
+            var titleStart = start
+            if let pm = placeMention {
+                start = pm.range.lowerBound
+                titleStart = max(pm.range.upperBound - (pm.range.upperBound > first.range.lowerBound ? 1 : 0), first.range.lowerBound - 1)
+                if pm.range.upperBound == first.range.lowerBound { titleStart = first.range.lowerBound }
+                if pm.range.upperBound > first.range.lowerBound { titleStart = first.range.lowerBound }
+            } else if first.range.lowerBound > 0, "省市州县区镇乡".contains(ch(first.range.lowerBound - 1)),
+                      first.kind == .body, !["省委", "市委", "州委", "县委", "区委"].contains(str(first.range)) {
+                titleStart = first.range.lowerBound - 1  // 市人大常委会主任
+            } else if first.kind == .body, ["领导小组", "工作队", "工作组", "办公室", "委员会", "对口帮扶办", "扶贫办", "集团", "公司", "日报"].contains(str(first.range)) {
+                // Named bodies: 市省内对口帮扶工作领导小组, 粤黔协作工作队黔南工作组.
+                var b = first.range.lowerBound
+                while b > 0, first.range.lowerBound - b < 12, Self.isHan(s[b - 1]), !TitleLexicon.boundaryChars.contains(ch(b - 1)),
+                      !tokens.contains(where: { $0.range.upperBound == b && $0.kind == .post }) { b -= 1 }
+                titleStart = b
+                start = b
+            }
+            let titleText = str(titleStart..<last.range.upperBound)
+            let level: Character? = titleText.first.flatMap { "省市州县区镇乡".contains($0) ? $0 : nil }
+            if placeMention == nil, let level { placeMention = inferPlace(level: level, before: titleStart) }
+            let placeText = placeMention.map(placeName)
+            var org: String?
+            if last.kind != .collective {
+                let body = str(titleStart..<(j > k || first.kind == .body ? tokens[j - (j > k ? 1 : 0)].range.upperBound : titleStart))
+                if let placeText {
+                    let stem = placeText.last.map { "省市州县区".contains($0) } == true ? String(placeText.dropLast()) : placeText
+                    if !body.isEmpty && first.kind == .body {
+                        org = stem + (body.hasPrefix(String(placeText.last!)) ? body : body)
+                        if let l = placeText.last, !body.hasPrefix(String(l)), "省市州县区".contains(l) { org = placeText + body }
+                    } else if ["市长", "州长", "县长", "区长", "省长", "副市长", "副州长", "副县长", "副区长", "副省长"].contains(titleText) {
+                        org = placeText + "政府"
+                    }
+                } else if !body.isEmpty {
+                    org = body
+                }
+            }
+            let title = TitleAssignment(title: titleText, org: org, place: placeText, collective: last.kind == .collective)
+            if pendingEnd >= 0 && start == pendingEnd + 1 && ch(pendingEnd) == "、" {
+                pending.append(title)
+            } else {
+                pending = [title]
+            }
+            let end = last.range.upperBound
+            if end < s.count && ch(end) == "、" && tokens.indices.contains(j + 1) && tokens[j + 1].range.lowerBound <= end + 14
+                && tokens[j + 1].kind != .other && !(readName(at: end + 1).map { isBoundary($0.upperBound) && tokens[j + 1].range.lowerBound >= $0.upperBound } ?? false) {
+                pendingEnd = end
+                k = j + 1
+                continue
+            }
+            // The name (or, for a collective label, the list of names).
+            var p = end
+            var names: [Range<Int>] = []
+            while let r = readName(at: p) {
+                names.append(r)
+                if last.kind != .collective { break }
+                if r.upperBound < s.count && ch(r.upperBound) == "、" { p = r.upperBound + 1 } else { break }
+            }
+            for r in names { found.append(Found(name: str(r), range: r, titles: pending)) }
+            pending = []
+            pendingEnd = -1
+            k = j + 1
+        }
+        // Bylines: "… 摄".
+        var i = 1
+        while i < s.count {
+            if s[i] == "摄", s[i - 1] == " " {
+                for length in [3, 2] where i - 1 - length >= 0 {
+                    let r = (i - 1 - length)..<(i - 1)
+                    if TitleLexicon.surnames.contains(ch(r.lowerBound)), s[r].allSatisfy(Self.isHan),
+                       r.lowerBound == 0 || !Self.isHan(s[r.lowerBound - 1]) {
+                        found.append(Found(name: str(r), range: r, titles: [TitleAssignment(title: "摄影", org: nil, place: nil)]))
+                        break
+                    }
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+}

@@ -1,0 +1,179 @@
+/// A place mention decided in context: which division a name in the text stands for.
+struct PlaceMention {
+    var range: Range<Int>
+    /// Index into the gazetteer's table, or nil for a township or village found by its suffix.
+    var division: Int?
+    /// For suffix-found places: the division itself and the path above it.
+    var local: Division?
+    var parentPath: [String]
+}
+
+/// Decides what place names in a document mean.
+///
+/// 1. Every known name and alias is a candidate, and so is every word that looks like a place
+///    but is not (合作, 真金白银...): the longest candidates win where they overlap, full names
+///    before aliases, so 搬迁安置 hides 迁安, 威宁县 hides 宁县, 龙马潭区 hides 和龙.
+/// 2. Spans taken by person names (梁玉林) are not places.
+/// 3. A name several divisions share (白云区) goes to the one whose ancestors the document
+///    mentions (广州, or 粤 for Guangdong).
+/// 4. Townships, streets and villages are found by their suffix (镇, 乡, 街道, 村, 社区...) when
+///    anchored right after a known division or a verb of movement, and hang under it.
+struct PlaceResolver {
+    let gazetteer: Gazetteer
+
+    static let townshipSuffixes: [(String, PlaceLevel)] = [
+        ("街道", .township), ("镇", .township), ("乡", .township), ("苏木", .township),
+        ("社区", .community), ("村", .village), ("嘎查", .village),
+    ]
+    /// Words ending like a township or village that are not one.
+    static let notLocal: Set<String> = ["乡村", "农村", "城乡", "乡镇", "村镇", "城镇", "新农村", "本村", "全村", "该村", "各村",
+                                        "全镇", "该镇", "各乡", "全乡", "该乡", "家乡", "老乡", "下乡", "返乡", "回乡", "故乡", "同乡",
+                                        "社区", "各社区", "该社区", "街道", "村村", "小镇", "古镇", "集镇", "重镇", "名镇", "强镇",
+                                        "美丽乡村", "乡村振兴", "村级", "村民", "贫困村", "示范村", "行政村", "自然村", "驻村"]
+    static let anchorsBefore: Set<Character> = ["在", "到", "赴", "往", "至", "、", "，", "。", "的", "和", "及", "与", "\n", " ", "（", "“"]
+
+    func resolve(_ s: [Unicode.Scalar], text: String, blocked: [Range<Int>]) -> [PlaceMention] {
+        let table = gazetteer.table
+        // 1. Candidates.
+        struct Candidate { var range: Range<Int>; var entry: Int }
+        var cands: [Candidate] = []
+        gazetteer.matcher.forEachMatch(in: text) { m in
+            cands.append(Candidate(range: m.start..<m.end, entry: Int(m.value)))
+            return true
+        }
+        func weight(_ c: Candidate) -> Int {
+            let kind = gazetteer.entries[c.entry].kind
+            return c.range.count * 4 + (kind == .fullName ? 2 : kind == .blocker ? 1 : 0)
+        }
+        let order = cands.indices.sorted { a, b in
+            let wa = weight(cands[a]), wb = weight(cands[b])
+            return wa != wb ? wa > wb : cands[a].range.lowerBound < cands[b].range.lowerBound
+        }
+        var taken = [Bool](repeating: false, count: s.count + 1)
+        for r in blocked { for i in r where i < taken.count { taken[i] = true } }
+        var chosen: [Candidate] = []
+        for i in order {
+            let c = cands[i]
+            if c.range.contains(where: { taken[$0] }) { continue }
+            for k in c.range { taken[k] = true }
+            if gazetteer.entries[c.entry].kind != .blocker { chosen.append(c) }
+        }
+        chosen.sort { $0.range.lowerBound < $1.range.lowerBound }
+
+        // 2. Evidence for disambiguation: divisions named unambiguously, and province abbreviations.
+        var evidence: [String: Int] = [:]
+        for c in chosen where gazetteer.entries[c.entry].divisions.count == 1 {
+            let d = table.divisions[gazetteer.entries[c.entry].divisions[0]]
+            if let code = d.code { evidence[code, default: 0] += 2 }
+        }
+        for ch in text where PlaceLexicon.provinceAbbreviations[ch] != nil {
+            evidence[PlaceLexicon.provinceAbbreviations[ch]!, default: 0] += 1
+        }
+        func score(_ d: Division) -> Int {
+            var total = 0
+            var parent = d.parentCode
+            var n = 0
+            while let p = parent, n < 6 {
+                total += evidence[p] ?? 0
+                parent = table.division(code: p)?.parentCode
+                n += 1
+            }
+            return total
+        }
+        var result: [PlaceMention] = []
+        for c in chosen {
+            let options = gazetteer.entries[c.entry].divisions
+            guard !options.isEmpty else { continue }
+            var best = options[0]
+            if options.count > 1 {
+                var bestScore = -1
+                for o in options {
+                    let sc = score(table.divisions[o])
+                    if sc > bestScore { best = o; bestScore = sc }
+                }
+            }
+            let d = table.divisions[best]
+            // A short form of a county or smaller needs support: its full name, an ancestor,
+            // or a place suffix right after it.
+            if gazetteer.entries[c.entry].kind == .alias && d.level >= .county {
+                let supported = score(d) > 0 || (d.code.map { evidence[$0] ?? 0 } ?? 0) > 0
+                    || chosen.contains { gazetteer.entries[$0.entry].divisions.contains(best) && gazetteer.entries[$0.entry].kind == .fullName }
+                if !supported { continue }
+            }
+            result.append(PlaceMention(range: c.range, division: best, local: nil, parentPath: []))
+        }
+        // Townships and villages; they hide the shorter names inside them (龙口 in 龙口河村).
+        var hard = [Bool](repeating: false, count: s.count + 1)
+        for r in blocked { for i in r where i < hard.count { hard[i] = true } }
+        for m in result where m.division.map({ table.divisions[$0].level <= .county }) ?? false {
+            if isFullName(m, s) { for i in m.range { hard[i] = true } }
+        }
+        let local = localPlaces(s, known: result, hard: hard)
+        result.removeAll { m in local.contains { $0.range.overlaps(m.range) } }
+        result += local
+        result.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return result
+    }
+
+    private func isFullName(_ m: PlaceMention, _ s: [Unicode.Scalar]) -> Bool {
+        guard let d = m.division else { return true }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: s[m.range])
+        return String(v) == gazetteer.table.divisions[d].name
+    }
+
+    /// Townships, streets and villages found by suffix, anchored to the place just before them
+    /// or to a preceding verb or separator.
+    private func localPlaces(_ s: [Unicode.Scalar], known: [PlaceMention], hard: [Bool]) -> [PlaceMention] {
+        var found: [PlaceMention] = []
+        var endsAt: [Int: PlaceMention] = [:]
+        for m in known { endsAt[m.range.upperBound] = m }
+        let table = gazetteer.table
+        let suffixes = Self.townshipSuffixes.map { (Array($0.0.unicodeScalars), $0.1) }
+        var i = 0
+        while i < s.count {
+            guard let (suffix, level) = suffixes.first(where: { i + $0.0.count <= s.count && Array(s[i..<(i + $0.0.count)]) == $0.0 }),
+                  !hard[i] else {
+                i += 1
+                continue
+            }
+            let suffixEnd = i + suffix.count
+            var accepted: PlaceMention?
+            for length in (2...4).reversed() {
+                let start = i - length
+                guard start >= 0 else { continue }
+                let body = s[start..<i]
+                guard body.allSatisfy({ Self.isHan($0.value) }), !(start..<i).contains(where: { hard[$0] }) else { continue }
+                if body.contains(where: { "的和与及在是了等为对把被".unicodeScalars.contains($0) }) { continue }
+                var name = String.UnicodeScalarView()
+                name.append(contentsOf: s[start..<suffixEnd])
+                let full = String(name)
+                if Self.notLocal.contains(where: { full.hasSuffix($0) }) { continue }
+                let local = Division(code: nil, name: full, level: level, parentCode: nil)
+                if let anchor = found.last(where: { $0.range.upperBound == start }) ?? endsAt[start] {
+                    let parentPath: [String]
+                    if let di = anchor.division {
+                        parentPath = table.path(of: table.divisions[di])
+                    } else {
+                        parentPath = anchor.parentPath + [anchor.local!.name]
+                    }
+                    accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local, parentPath: parentPath)
+                    break
+                }
+                if length <= 3, start == 0 || Self.anchorsBefore.contains(Character(s[start - 1])) {
+                    accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local, parentPath: [])
+                    break
+                }
+            }
+            if let a = accepted {
+                found.append(a)
+                i = suffixEnd
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    static func isHan(_ v: UInt32) -> Bool { (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) }
+}

@@ -1,0 +1,157 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import ZhKit
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract places, officials, organisations, dates, visits, pairings and amounts: one JSON object per document.",
+        discussion: """
+            With --jsonl each input line is {"id": ..., "text": ..., "published"?: "yyyy-mm-dd"} and the output keeps \
+            the ids and the input order; a bad line gets one error line on standard error, the other documents are \
+            processed, and the exit status is 2.
+            """)
+
+    @Flag(help: "Read JSON Lines documents instead of one document per file.")
+    var jsonl = false
+
+    @Option(name: .customLong("gazetteer"), help: "More divisions: the official CSV layout (code,name,parent...) or ZhKit's TSV; repeatable.")
+    var gazetteers: [String] = []
+
+    @Option(name: .customLong("officials"), help: "Known officials, CSV name,title,org,from,to; repeatable.")
+    var officials: [String] = []
+
+    @Option(help: "Documents processed at once (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .customLong("include-text"), help: "Add the normalized text to each object.")
+    var includeText = false
+
+    @Flag(help: "Print timing as one JSON line on standard error.")
+    var stats = false
+
+    @Argument(help: "Input files (standard input when none or -).")
+    var files: [String] = []
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        var failed = false
+        do {
+            let t0 = Stats.now()
+            let pipeline = try Pipeline(extractor: try makeExtractor(warnings: &failed))
+            var stats = Stats()
+            stats.loadSeconds = Stats.now() - t0
+            let t1 = Stats.now()
+            var out = OutputBuffer()
+            var batch: [(id: String, text: String, published: Day?)] = []
+            let batchSize = max(1, jobs) * 16
+            func flush() {
+                var results = [String](repeating: "", count: batch.count)
+                let work = batch
+                let includeText = self.includeText
+                results.withUnsafeMutableBufferPointer { buffer in
+                    // Each index is written by exactly one iteration.
+                    nonisolated(unsafe) let base = buffer.baseAddress!
+                    let run: @Sendable (Int) -> Void = { i in
+                        base[i] = pipeline.extract(work[i].text, id: work[i].id, published: work[i].published).jsonLine(includeText: includeText)
+                    }
+                    if self.jobs > 1 && work.count > 1 {
+                        DispatchQueue.concurrentPerform(iterations: work.count, execute: run)
+                    } else {
+                        for i in work.indices { run(i) }
+                    }
+                }
+                for r in results { out.write(r + "\n") }
+                batch.removeAll(keepingCapacity: true)
+            }
+            for path in InputReader.paths(files) {
+                let file = try InputReader.read(path)
+                stats.bytes += file.count
+                if jsonl {
+                    let text = decodeText(file, command: "extract")
+                    var lineNumber = 0
+                    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                        lineNumber += 1
+                        if line.allSatisfy({ $0 == " " || $0 == "\r" }) { continue }
+                        switch parseJSONLine(line) {
+                        case .success(let doc):
+                            batch.append(doc)
+                            stats.documents += 1
+                        case .failure(let reason):
+                            printError("zhkit extract: \(file.name):\(lineNumber): \(reason.description)")
+                            failed = true
+                        }
+                        if batch.count >= batchSize { flush() }
+                    }
+                } else {
+                    let name = (file.name as NSString).lastPathComponent
+                    batch.append((name, decodeText(file, command: "extract"), nil))
+                    stats.documents += 1
+                    if batch.count >= batchSize { flush() }
+                }
+            }
+            flush()
+            out.flush()
+            stats.seconds = Stats.now() - t1
+            if self.stats { stats.print() }
+        } catch let f as CommandFailure {
+            printError("zhkit extract: \(f.description)")
+            throw ExitCode(1)
+        } catch let e as NormalizationError {
+            printError("zhkit extract: \(e.description)")
+            throw ExitCode(1)
+        }
+        if failed { throw ExitCode(2) }
+    }
+
+    private func parseJSONLine(_ line: Substring) -> Result<(id: String, text: String, published: Day?), CommandFailure> {
+        guard let data = line.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            return .failure(CommandFailure(nil, "not a JSON object"))
+        }
+        guard let text = object["text"] as? String else { return .failure(CommandFailure(nil, "no \"text\" string")) }
+        if text.isEmpty { return .failure(CommandFailure(nil, "empty \"text\"")) }
+        let id: String
+        if let s = object["id"] as? String { id = s } else if let n = object["id"] as? NSNumber { id = n.stringValue } else { id = "" }
+        let published = (object["published"] as? String).flatMap { Day(parsing: Substring($0)) }
+        return .success((id, text, published))
+    }
+
+    private func makeExtractor(warnings failed: inout Bool) throws -> Extractor {
+        var known: [String: [TitleAssignment]] = [:]
+        for path in officials {
+            let text = decodeText(try InputReader.read(path), command: "extract")
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let cols = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                if n == 0 && cols.first == "name" { continue }
+                if cols.allSatisfy(\.isEmpty) { continue }
+                guard cols.count >= 2, !cols[0].isEmpty else {
+                    printError("zhkit extract: \(path):\(n + 1): expected name,title,org,from,to")
+                    failed = true
+                    continue
+                }
+                let org = cols.count > 2 && !cols[2].isEmpty ? cols[2] : nil
+                known[cols[0], default: []].append(TitleAssignment(title: cols[1], org: org, place: nil))
+            }
+        }
+        guard !gazetteers.isEmpty else { return Extractor(officials: known) }
+        var table = DivisionTable.builtin
+        for path in gazetteers {
+            let file = try InputReader.read(path)
+            guard let text = file.withBytes({ String(validating: $0, as: UTF8.self) }) else {
+                throw CommandFailure(path, "not UTF-8 text")
+            }
+            let firstLine = text.prefix { $0 != "\n" }
+            let problems = firstLine.contains("\t") || text.hasPrefix("#")
+                ? try table.load(tsv: text, source: path)
+                : table.load(csv: text, source: path)
+            for p in problems.prefix(20) { printError("zhkit extract: \(p.description)") }
+            if problems.count > 20 { printError("zhkit extract: \(path): \(problems.count - 20) more bad rows") }
+        }
+        return Extractor(gazetteer: Gazetteer(table: table), officials: known)
+    }
+}
