@@ -42,13 +42,14 @@ public struct Extractor: Sendable {
                                       knownNames: Set(knownOfficials.keys)).extract()
         // Names are not places (梁玉林 is not 玉林): resolve again with the names blocked.
         let nameSpans = persons.map(\.range)
-        if !nameSpans.isEmpty { placeMentions = resolver.resolve(s, text: text, blocked: nameSpans) }
-        placeMentions.removeAll { inChrome($0.range.lowerBound) && $0.range.count < 2 }
-        result.places = aggregatePlaces(placeMentions, s)
+        let organizations = organizations(s, skipping: inChrome)
+        let companies = organizations.filter { o in ["公司", "集团", "合作社", "厂"].contains { o.name.hasSuffix($0) } }.flatMap(\.mentions)
+        placeMentions = resolver.resolve(s, text: text, blocked: nameSpans, inside: companies)
+        result.places = aggregatePlaces(placeMentions, s, inChrome: inChrome)
         result.persons = aggregatePersons(persons, s)
         result.dates = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
         result.amounts = AmountExtractor(s: s).extract(skipping: inChrome)
-        result.organizations = organizations(s, skipping: inChrome)
+        result.organizations = organizations
         result.visits = visits(s, places: placeMentions, persons: persons, dates: result.dates, skipping: inChrome)
         result.pairings = pairings(s, places: placeMentions, visits: result.visits, published: result.published)
         return result
@@ -56,16 +57,22 @@ public struct Extractor: Sendable {
 
     // MARK: - Aggregation
 
+    private func path(_ m: PlaceMention) -> [String] {
+        m.division.map { gazetteer.table.path(of: gazetteer.table.divisions[$0]) } ?? (m.parentPath + [m.local!.name])
+    }
+
     private func name(_ m: PlaceMention) -> String {
         m.division.map { gazetteer.table.divisions[$0].name } ?? m.local!.name
     }
 
-    func aggregatePlaces(_ mentions: [PlaceMention], _ s: [Unicode.Scalar]) -> [Place] {
+    func aggregatePlaces(_ mentions: [PlaceMention], _ s: [Unicode.Scalar], inChrome: (Int) -> Bool) -> [Place] {
         var order: [String] = []
         var byKey: [String: Place] = [:]
+        var standalone: Set<String> = []
         let table = gazetteer.table
         for m in mentions {
-            let key = m.division.flatMap { table.divisions[$0].code } ?? (m.parentPath + [m.local!.name]).joined(separator: "/")
+            // Townships and villages found by suffix: one place per name in a document.
+            let key = m.division.flatMap { table.divisions[$0].code } ?? m.local!.name
             var surface = String.UnicodeScalarView()
             surface.append(contentsOf: s[m.range])
             if byKey[key] == nil {
@@ -79,8 +86,10 @@ public struct Extractor: Sendable {
                 }
             }
             byKey[key]!.mentions.append(m.range)
+            // A place counts when written on its own at least once outside the page chrome.
+            if !m.qualifiesNext && !inChrome(m.range.lowerBound) { standalone.insert(key) }
         }
-        return order.map { byKey[$0]! }
+        return order.filter { standalone.contains($0) }.map { byKey[$0]! }
     }
 
     func aggregatePersons(_ found: [PersonExtractor.Found], _ s: [Unicode.Scalar]) -> [Person] {
@@ -181,12 +190,12 @@ public struct Extractor: Sendable {
         var lastDate: DateMention?
         for sentence in sentences(s) where !skipping(sentence.lowerBound) {
             if let d = dates.last(where: { $0.mentions[0].lowerBound < sentence.upperBound && $0.granularity == "day" }) { lastDate = d }
-            guard let go = ["赴", "前往", "到访"].compactMap({ contains(s, sentence, $0) }).min() else { continue }
+            guard let go = ["赴", "前往", "到访", "先后到", "来到"].compactMap({ contains(s, sentence, $0) }).min() else { continue }
             let delegation = ["率", "带领", "代表团", "考察团", "调研组", "率队", "率团"].contains { contains(s, sentence.lowerBound..<go, $0) != nil }
             guard delegation else { continue }
             // Destinations: the places right after 赴, joined directly or by 、.
             var run: [PlaceMention] = []
-            var p = go + (s[go] == "赴" ? 1 : 2)
+            var p = go + (s[go] == "赴" ? 1 : s[go] == "先" ? 3 : 2)
             for m in places where m.range.lowerBound >= p && m.range.upperBound <= sentence.upperBound {
                 if m.range.lowerBound == p || (m.range.lowerBound == p + 1 && s[p] == "、") {
                     run.append(m)
@@ -194,9 +203,13 @@ public struct Extractor: Sendable {
                 } else if m.range.lowerBound > p { break }
             }
             guard !run.isEmpty else { continue }
-            let to = destinations(run).map(name)
-            // Leaders: the titled persons named before 赴.
-            let leaders = persons.filter { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= go && !$0.titles.isEmpty }
+            let targets = destinations(run)
+            let to = targets.map(name)
+            let toPaths = targets.map(path)
+            // Leaders: the titled persons named before 赴, after any hosts (在…陪同下).
+            var from0 = sentence.lowerBound
+            if let host = contains(s, sentence.lowerBound..<go, "陪同下") ?? contains(s, sentence.lowerBound..<go, "陪同") { from0 = host + 2 }
+            let leaders = persons.filter { $0.range.lowerBound >= from0 && $0.range.upperBound <= go && !$0.titles.isEmpty }
             // From: the place named before 代表团/考察团, else the leaders' place, else the first place before 赴.
             var from: String?
             if let t = ["党政代表团", "代表团", "考察团", "调研组"].compactMap({ contains(s, sentence.lowerBound..<go, $0) }).min(),
@@ -206,9 +219,42 @@ public struct Extractor: Sendable {
             if from == nil { from = leaders.compactMap { $0.titles.first?.place }.first }
             if from == nil, let m = places.first(where: { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= go }) { from = name(m) }
             let date = dates.first { $0.mentions[0].lowerBound >= sentence.lowerBound && $0.mentions[0].upperBound <= sentence.upperBound } ?? lastDate
-            out.append(Visit(from: from, to: to, start: date?.start, end: date?.end, leaders: leaders.map(\.name)))
+            let visit = Visit(from: from, to: to, start: date?.start, end: date?.end, leaders: leaders.map(\.name))
+            // One delegation told in several sentences: merge visits to the same places or below them.
+            if let k = out.indices.first(where: { k in
+                out[k].to.contains { t in toPaths.contains { $0.contains(t) } } || out[k].to.isEmpty
+            }) {
+                for l in visit.leaders where !out[k].leaders.contains(l) { out[k].leaders.append(l) }
+                if out[k].from == nil { out[k].from = visit.from }
+                if out[k].start == nil { out[k].start = visit.start; out[k].end = visit.end }
+                if visit.to.count > out[k].to.count && !visit.leaders.isEmpty { out[k].to = visit.to }
+            } else {
+                out.append(visit)
+            }
+        }
+        // A delegation has leaders; the rest were headlines of the same trip.
+        if out.contains(where: { !$0.leaders.isEmpty }) { out.removeAll { $0.leaders.isEmpty } }
+        // A delegation whose leaders go unnamed in its sentence: the party secretary of its place.
+        for k in out.indices where out[k].leaders.isEmpty {
+            if let f = out[k].from, let p = persons.first(where: { $0.titles.contains { $0.place == f && $0.title.hasSuffix("书记") && !$0.title.contains("副") } }) {
+                out[k].leaders = [p.name]
+            }
         }
         return out
+    }
+
+    static let easternProvinces: Set<String> = ["110000", "120000", "310000", "320000", "330000", "350000", "370000", "440000", "210000"]
+
+    private func helperScore(_ name: String) -> Int {
+        let table = gazetteer.table
+        guard let d = table.divisions.first(where: { $0.name == name }) else { return 0 }
+        var score = 0
+        let province = table.path(of: d).first.flatMap { p in table.divisions.first { $0.name == p }?.code }
+        if let province, Self.easternProvinces.contains(province) { score += 10 }
+        if d.name.contains("自治") { score -= 5 }
+        if d.level == .prefecture { score += 1 }
+        if d.name.hasSuffix("区") { score += 2 }
+        return score
     }
 
     func pairings(_ s: [Unicode.Scalar], places: [PlaceMention], visits: [Visit], published: Day?) -> [Pairing] {
@@ -232,15 +278,38 @@ public struct Extractor: Sendable {
                 v.append(contentsOf: s[(y - 4)..<y])
                 if Int(String(v)) != nil { since = String(v) }
             }
-            // "A帮扶B": the place right before the trigger helps the place right after it.
-            if let a = before.last, let b = after.first, t - a.range.upperBound <= 4, b.range.lowerBound - t <= 6 {
-                add(name(a), name(b), since)
+            // "A帮扶B": the place right before the trigger helps the place right after it;
+            // "A和B分别帮扶C、D" pairs them in order.
+            if let a = before.last, let b = after.first, t - a.range.upperBound <= 6, b.range.lowerBound - t <= 8 {
+                // The helpers: places joined to `a` by 和, 与, 、 or directly, going back.
+                var chain = [a]
+                for m in before.reversed().dropFirst() {
+                    let gap = chain[0].range.lowerBound - m.range.upperBound
+                    guard gap == 0 || (gap == 1 && "和与、及".unicodeScalars.contains(s[m.range.upperBound])) else { break }
+                    chain.insert(m, at: 0)
+                }
+                let helpers = destinations(chain)
+                let helped = destinations(after.filter { $0.range.lowerBound - t <= 30 })
+                let lastHelpers = helpers
+                if contains(s, a.range.upperBound..<t, "分别") != nil && lastHelpers.count >= 2 {
+                    let hs = Array(lastHelpers.suffix(helped.count))
+                    for (h, d) in zip(hs, helped) { add(name(h), name(d), since) }
+                } else {
+                    for d in helped.prefix(1) { add(name(a), name(d), since) }
+                }
             }
         }
         // A delegation on assistance work: the visitor helps each place visited.
         let assistance = triggers.contains { w in contains(s, 0..<s.count, w) != nil }
         if assistance {
-            for v in visits { if let f = v.from { for t in v.to { add(f, t, nil) } } }
+            for v in visits {
+                guard let f = v.from else { continue }
+                for t in v.to where !out.contains(where: { ($0.helper == f && $0.helped == t) || ($0.helper == t && $0.helped == f) }) {
+                    // The richer side helps: an eastern province, a city district over a county,
+                    // anything over an autonomous area.
+                    if helperScore(t) > helperScore(f) { add(t, f, nil) } else { add(f, t, nil) }
+                }
+            }
         }
         return out
     }

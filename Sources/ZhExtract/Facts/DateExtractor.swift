@@ -37,7 +37,7 @@ public struct Day: Sendable, Hashable, Comparable {
 }
 
 /// Dates in news text, resolved against the publication date: 8月10日至11日, 12月1日至2日,
-/// 11日下午, 2016年以来, 自2017年起, 今年, 2022年; a damaged 97日 read as 9月7日 when the
+/// 11日下午, 2016年以来, 自2017年起, 2022年; a damaged 97日 read as 9月7日 when the
 /// publication month allows.
 struct DateExtractor {
     let s: [Unicode.Scalar]
@@ -72,14 +72,6 @@ struct DateExtractor {
         }
         while i < s.count {
             if skipped(i) { i += 1; continue }
-            // 今年 / 去年
-            if word(i, "今年") || word(i, "去年"), let py = published?.year {
-                let y = word(i, "今年") ? py : py - 1
-                out.append(DateMention(text: text(i..<(i + 2)), start: Day(year: y, month: 1, day: 1).iso,
-                                       end: Day(year: y, month: 12, day: 31).iso, granularity: "year", mentions: [i..<(i + 2)]))
-                i += 2
-                continue
-            }
             let prevIsDigit = i > 0 && s[i - 1].value >= 0x30 && s[i - 1].value <= 0x39
             guard !prevIsDigit, let first = digitRun(i) else { i += 1; continue }
             let start = (i > 0 && Character(s[i - 1]) == "自") ? i - 1 : i
@@ -121,15 +113,17 @@ struct DateExtractor {
                 i = j
                 continue
             }
-            if let yy = y { year = yy }
+            // Only full dates move the running year and month: 自2017年起 does not.
+            let ry: Int
+            if let yy = y { ry = yy } else if let yy = year { ry = yy } else { i = j; continue }
             if let mm = m { month = mm }
-            guard let ry = year else { i = j; continue }
+            if y != nil && m != nil { year = y }
             // A range: 至 / - / 到 followed by a day, month-day or year.
             var endDay: Day? = nil
             var open = false
             var granularity = d != nil ? "day" : m != nil ? "month" : "year"
             let startDay: Day
-            if let dd = d, let rm = month {
+            if let dd = d, let rm = m ?? month {
                 startDay = Day(year: ry, month: rm, day: min(dd, Day.daysIn(rm, ry)))
             } else if let rm = m {
                 startDay = Day(year: ry, month: rm, day: 1)

@@ -6,6 +6,8 @@ struct PlaceMention {
     /// For suffix-found places: the division itself and the path above it.
     var local: Division?
     var parentPath: [String]
+    /// Written as the head of a longer name (广州 in 广州白云): not a place of its own there.
+    var qualifiesNext = false
 }
 
 /// Decides what place names in a document mean.
@@ -28,11 +30,12 @@ struct PlaceResolver {
     /// Words ending like a township or village that are not one.
     static let notLocal: Set<String> = ["乡村", "农村", "城乡", "乡镇", "村镇", "城镇", "新农村", "本村", "全村", "该村", "各村",
                                         "全镇", "该镇", "各乡", "全乡", "该乡", "家乡", "老乡", "下乡", "返乡", "回乡", "故乡", "同乡",
-                                        "社区", "各社区", "该社区", "街道", "村村", "小镇", "古镇", "集镇", "重镇", "名镇", "强镇",
+                                        "村村", "小镇", "古镇", "集镇", "重镇", "名镇", "强镇",
                                         "美丽乡村", "乡村振兴", "村级", "村民", "贫困村", "示范村", "行政村", "自然村", "驻村"]
-    static let anchorsBefore: Set<Character> = ["在", "到", "赴", "往", "至", "、", "，", "。", "的", "和", "及", "与", "\n", " ", "（", "“"]
+    static let anchorsBefore: Set<Character> = ["在", "到", "赴", "往", "至", "、", "，", "。", "和", "及", "与", "\n", " ", "（", "“", "了", "：", "是"]
+    static let anchorVerbs: [String] = ["调研", "走访", "考察", "深入", "来到", "前往", "抵达", "位于", "视察", "察看", "参观"]
 
-    func resolve(_ s: [Unicode.Scalar], text: String, blocked: [Range<Int>]) -> [PlaceMention] {
+    func resolve(_ s: [Unicode.Scalar], text: String, blocked: [Range<Int>], inside: [Range<Int>] = []) -> [PlaceMention] {
         let table = gazetteer.table
         // 1. Candidates.
         struct Candidate { var range: Range<Int>; var entry: Int }
@@ -61,25 +64,30 @@ struct PlaceResolver {
         chosen.sort { $0.range.lowerBound < $1.range.lowerBound }
 
         // 2. Evidence for disambiguation: divisions named unambiguously, and province abbreviations.
+        // Evidence comes from full names, and from short forms of provinces and prefectures.
         var evidence: [String: Int] = [:]
         for c in chosen where gazetteer.entries[c.entry].divisions.count == 1 {
             let d = table.divisions[gazetteer.entries[c.entry].divisions[0]]
+            guard gazetteer.entries[c.entry].kind == .fullName || d.level <= .prefecture else { continue }
             if let code = d.code { evidence[code, default: 0] += 2 }
         }
+        // Province abbreviations (粤黔协作) only break ties between divisions sharing a name.
+        var hints: [String: Int] = [:]
         for ch in text where PlaceLexicon.provinceAbbreviations[ch] != nil {
-            evidence[PlaceLexicon.provinceAbbreviations[ch]!, default: 0] += 1
+            hints[PlaceLexicon.provinceAbbreviations[ch]!, default: 0] += 1
         }
-        func score(_ d: Division) -> Int {
+        func score(_ d: Division, _ e: [String: Int]) -> Int {
             var total = 0
             var parent = d.parentCode
             var n = 0
             while let p = parent, n < 6 {
-                total += evidence[p] ?? 0
+                total += e[p] ?? 0
                 parent = table.division(code: p)?.parentCode
                 n += 1
             }
             return total
         }
+        func score(_ d: Division) -> Int { score(d, evidence) }
         var result: [PlaceMention] = []
         for c in chosen {
             let options = gazetteer.entries[c.entry].divisions
@@ -88,7 +96,7 @@ struct PlaceResolver {
             if options.count > 1 {
                 var bestScore = -1
                 for o in options {
-                    let sc = score(table.divisions[o])
+                    let sc = score(table.divisions[o]) * 4 + min(3, score(table.divisions[o], hints))
                     if sc > bestScore { best = o; bestScore = sc }
                 }
             }
@@ -111,7 +119,16 @@ struct PlaceResolver {
         let local = localPlaces(s, known: result, hard: hard)
         result.removeAll { m in local.contains { $0.range.overlaps(m.range) } }
         result += local
+        // Places inside company names (重庆德佳肉类科技发展有限公司) are part of the name.
+        result.removeAll { m in inside.contains { $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound && $0.count > m.range.count } }
         result.sort { $0.range.lowerBound < $1.range.lowerBound }
+        for k in result.indices.dropLast() {
+            let a = result[k], b = result[k + 1]
+            guard b.range.lowerBound == a.range.upperBound || (b.range.lowerBound == a.range.upperBound + 1 && s[a.range.upperBound] == "·"),
+                  let ad = a.division, let ac = table.divisions[ad].code else { continue }
+            let below = b.division.map { table.isAncestor(ac, of: table.divisions[$0]) } ?? b.parentPath.contains(table.divisions[ad].name)
+            if below && !isFullName(a, s) { result[k].qualifiesNext = true }
+        }
         return result
     }
 
@@ -133,22 +150,28 @@ struct PlaceResolver {
         var i = 0
         while i < s.count {
             guard let (suffix, level) = suffixes.first(where: { i + $0.0.count <= s.count && Array(s[i..<(i + $0.0.count)]) == $0.0 }),
-                  !hard[i] else {
+                  !hard[i], !(found.last.map { $0.range.contains(i) } ?? false) else {
                 i += 1
                 continue
             }
             let suffixEnd = i + suffix.count
+            // 乡村, 乡镇, 村镇: not a suffix here.
+            if suffix.count == 1, suffixEnd < s.count, "村镇民级委干亲里下情音".unicodeScalars.contains(s[suffixEnd]) {
+                i += 1
+                continue
+            }
             var accepted: PlaceMention?
             for length in (2...4).reversed() {
                 let start = i - length
                 guard start >= 0 else { continue }
                 let body = s[start..<i]
-                guard body.allSatisfy({ Self.isHan($0.value) }), !(start..<i).contains(where: { hard[$0] }) else { continue }
+                guard body.allSatisfy({ Self.isHan($0.value) }), !(start..<i).contains(where: { hard[$0] }),
+                      !found.contains(where: { $0.range.overlaps(start..<i) }) else { continue }
                 if body.contains(where: { "的和与及在是了等为对把被".unicodeScalars.contains($0) }) { continue }
                 var name = String.UnicodeScalarView()
                 name.append(contentsOf: s[start..<suffixEnd])
                 let full = String(name)
-                if Self.notLocal.contains(where: { full.hasSuffix($0) }) { continue }
+                if Self.notLocal.contains(where: { full.hasSuffix($0) }) || ["各社区", "该社区", "本社区", "各街道"].contains(full) { continue }
                 let local = Division(code: nil, name: full, level: level, parentCode: nil)
                 if let anchor = found.last(where: { $0.range.upperBound == start }) ?? endsAt[start] {
                     let parentPath: [String]
@@ -160,7 +183,11 @@ struct PlaceResolver {
                     accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local, parentPath: parentPath)
                     break
                 }
-                if length <= 3, start == 0 || Self.anchorsBefore.contains(Character(s[start - 1])) {
+                let afterVerb = Self.anchorVerbs.contains { v in
+                    let u = Array(v.unicodeScalars)
+                    return start >= u.count && Array(s[(start - u.count)..<start]) == u
+                }
+                if length <= 3, start == 0 || Self.anchorsBefore.contains(Character(s[start - 1])) || afterVerb {
                     accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local, parentPath: [])
                     break
                 }
