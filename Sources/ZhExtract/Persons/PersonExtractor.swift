@@ -100,6 +100,11 @@ struct PersonExtractor {
         places.last { $0.range.upperBound == first.range.lowerBound || ($0.range.upperBound == first.range.lowerBound + 1 && $0.range.lowerBound < first.range.lowerBound) }
     }
 
+    private func isFullName(_ m: PlaceMention) -> Bool {
+        guard let d = m.division else { return true }
+        return str(m.range) == table.divisions[d].name
+    }
+
     private func placeName(_ m: PlaceMention) -> String {
         if let d = m.division { return table.divisions[d].name }
         return m.local!.name
@@ -109,7 +114,7 @@ struct PersonExtractor {
         let wanted: (Division) -> Bool
         switch level {
         case "省": wanted = { $0.level == .province }
-        case "市": wanted = { $0.level == .prefecture || ($0.level == .county && $0.name.hasSuffix("市")) || ($0.level == .province && $0.name.hasSuffix("市")) }
+        case "市": wanted = { $0.name.hasSuffix("市") }
         case "州": wanted = { $0.level == .prefecture && $0.name.hasSuffix("州") }
         case "县": wanted = { $0.level == .county && $0.name.hasSuffix("县") }
         case "区": wanted = { $0.level == .county && $0.name.hasSuffix("区") }
@@ -152,11 +157,15 @@ struct PersonExtractor {
             if let pm = placeMention {
                 start = pm.range.lowerBound
                 titleStart = max(pm.range.upperBound - (pm.range.upperBound > first.range.lowerBound ? 1 : 0), first.range.lowerBound - 1)
-                if pm.range.upperBound == first.range.lowerBound { titleStart = first.range.lowerBound }
+                if pm.range.upperBound == first.range.lowerBound {
+                    // 毕节市政协主席: the title keeps the place's level (市政协主席).
+                    titleStart = "省市州县区".contains(ch(pm.range.upperBound - 1)) && isFullName(pm) ? pm.range.upperBound - 1 : first.range.lowerBound
+                }
                 if pm.range.upperBound > first.range.lowerBound { titleStart = first.range.lowerBound }
             } else if first.range.lowerBound > 0, "省市州县区镇乡".contains(ch(first.range.lowerBound - 1)),
-                      first.kind == .body, !["省委", "市委", "州委", "县委", "区委"].contains(str(first.range)) {
+                      first.kind == .body || first.kind == .post, !["省委", "市委", "州委", "县委", "区委"].contains(str(first.range)) {
                 titleStart = first.range.lowerBound - 1  // 市人大常委会主任
+                start = titleStart
             } else if first.kind == .body, ["领导小组", "工作队", "工作组", "办公室", "委员会", "对口帮扶办", "扶贫办", "集团", "公司", "日报"].contains(str(first.range)) {
                 // Named bodies: 市省内对口帮扶工作领导小组, 粤黔协作工作队黔南工作组.
                 var b = first.range.lowerBound
@@ -185,30 +194,56 @@ struct PersonExtractor {
                 }
             }
             let title = TitleAssignment(title: titleText, org: org, place: placeText, collective: last.kind == .collective)
-            if pendingEnd >= 0 && start == pendingEnd + 1 && ch(pendingEnd) == "、" {
+            if pendingEnd >= 0 && start == pendingEnd + 1 && (ch(pendingEnd) == "、" || ch(pendingEnd) == "兼") {
                 pending.append(title)
             } else {
                 pending = [title]
             }
             let end = last.range.upperBound
-            if end < s.count && ch(end) == "、" && tokens.indices.contains(j + 1) && tokens[j + 1].range.lowerBound <= end + 14
+            if end < s.count && (ch(end) == "、" || ch(end) == "兼") && tokens.indices.contains(j + 1) && tokens[j + 1].range.lowerBound <= end + 14
                 && tokens[j + 1].kind != .other && !(readName(at: end + 1).map { isBoundary($0.upperBound) && tokens[j + 1].range.lowerBound >= $0.upperBound } ?? false) {
                 pendingEnd = end
                 k = j + 1
                 continue
             }
+            // A bare 省 in a chain belongs to the province of the chain's other places (省委常委、市委书记).
+            if pending.count > 1, let known = pending.compactMap({ $0.place }).compactMap({ n in table.divisions.first { $0.name == n } })
+                .first(where: { $0.level > .province }), let province = table.path(of: known).first {
+                for t in pending.indices where pending[t].title.hasPrefix("省") && pending[t].place != province {
+                    pending[t].place = province
+                    pending[t].org = province + String(pending[t].title.dropFirst().prefix { !"书记常委部长主席".contains($0) })
+                }
+            }
             // The name (or, for a collective label, the list of names).
             var p = end
+            if ["编辑", "记者", "责任编辑", "全媒体记者", "通讯员"].contains(str(last.range)) {
+                while p < s.count, s[p] == "：" || s[p] == ":" || s[p] == " " { p += 1 }
+            }
             var names: [Range<Int>] = []
+            let byline = ["记者", "全媒体记者", "通讯员", "摄影"].contains(str(last.range))
             while let r = readName(at: p) {
                 names.append(r)
-                if last.kind != .collective { break }
-                if r.upperBound < s.count && ch(r.upperBound) == "、" { p = r.upperBound + 1 } else { break }
+                if last.kind != .collective && !byline { break }
+                if r.upperBound < s.count && (ch(r.upperBound) == "、" || (ch(r.upperBound) == "及" && last.kind == .collective)) {
+                    p = r.upperBound + 1
+                } else if byline, r.upperBound < s.count, s[r.upperBound] == " " {
+                    p = r.upperBound + 1
+                } else {
+                    break
+                }
             }
             for r in names { found.append(Found(name: str(r), range: r, titles: pending)) }
             pending = []
             pendingEnd = -1
             k = j + 1
+        }
+        // A name written before its title: 习近平总书记.
+        for t in tokens where t.kind == .post && str(t.range) == "总书记" && t.range.lowerBound >= 3 {
+            let r = (t.range.lowerBound - 3)..<t.range.lowerBound
+            if TitleLexicon.surnames.contains(ch(r.lowerBound)), s[r].allSatisfy(Self.isHan),
+               !s[r].contains(where: { TitleLexicon.notInNames.contains(Character($0)) }) {
+                found.append(Found(name: str(r), range: r, titles: [TitleAssignment(title: "总书记", org: "中共中央", place: nil)]))
+            }
         }
         // Bylines: "… 摄".
         var i = 1
@@ -218,7 +253,7 @@ struct PersonExtractor {
                     let r = (i - 1 - length)..<(i - 1)
                     if TitleLexicon.surnames.contains(ch(r.lowerBound)), s[r].allSatisfy(Self.isHan),
                        r.lowerBound == 0 || !Self.isHan(s[r.lowerBound - 1]) {
-                        found.append(Found(name: str(r), range: r, titles: [TitleAssignment(title: "摄影", org: nil, place: nil)]))
+                        found.append(Found(name: str(r), range: r, titles: [TitleAssignment(title: "摄", org: nil, place: nil)]))
                         break
                     }
                 }

@@ -25,7 +25,7 @@ enum TitleLexicon {
 
     /// Words that may follow a name directly.
     static let boundaryWords: [String] = """
-        陪同 参加 率领 率队 率团 率 带领 表示 说 指出 强调 主持 出席 一行 同志 代表 会见 介绍 分段 看望 调研 考察 讲话 致辞 \
+        以及 陪同 参加 率领 率队 率团 率 带领 表示 说 指出 强调 主持 出席 一行 同志 代表 会见 介绍 分段 看望 调研 考察 讲话 致辞 \
         在 到 赴 前往 对 与 和 及 也 就 向 分别 先后 共同 作 一同 担任 任 当选 为 感谢 希望 要求 认为 摄 报道
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init)
 
@@ -37,10 +37,10 @@ enum TitleLexicon {
         范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪
         庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕
         屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣
-        巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝付虎桑揭母宣
+        巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝付虎桑揭母宣习奚虞向冉蔺钮阚薄晁练楚
         """.filter { !$0.isWhitespace })
 
     /// Characters that never stand in a given name here (function words, verbs of the titles'
     /// surroundings).
-    static let notInNames: Set<Character> = Set("的了在和与及是为对把被等将从向于这那其该各此也都就并且而以之所率赴到说指省市县区州镇乡村委会长记书主任")
+    static let notInNames: Set<Character> = Set("的了在和与及是为对把被等将从向于这那其该各此也都就并且而以所率赴到说指省市县区州镇乡村委会长记书主任")
 }
