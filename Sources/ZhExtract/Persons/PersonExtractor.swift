@@ -86,10 +86,13 @@ struct PersonExtractor {
             }
             return nil
         }
-        // Names without a Han surname (阿石拉比): 2-4 characters up to a boundary.
-        for length in [4, 3, 2] {
+        // Names without a Han surname (阿石拉比): 3-4 characters up to a boundary, not
+        // starting with a word that ends names (参加, 陪同...).
+        if isBoundary(p) { return nil }
+        for length in [4, 3] {
             let r = p..<(p + length)
-            if plausible(r) && !TitleLexicon.notInNames.contains(ch(p)) && isBoundary(r.upperBound) { return r }
+            if plausible(r) && !TitleLexicon.notInNames.contains(ch(p)) && isBoundary(r.upperBound)
+                && !(p..<r.upperBound).contains(where: { $0 > p && isBoundary($0) }) { return r }
         }
         return nil
     }

@@ -1,0 +1,65 @@
+import Testing
+import ZhExtract
+
+private let extractor = Extractor()
+
+private func titles(_ text: String, _ name: String) -> [String] {
+    extractor.extract(text).persons.first { $0.name == name }?.titles.map(\.title) ?? []
+}
+
+@Suite("Officials")
+struct OfficialsTests {
+    @Test("a chain gives one title each")
+    func chains() {
+        #expect(titles("省委常委、市委书记彭佳学出席。", "彭佳学") == ["省委常委", "市委书记"])
+        #expect(titles("贵州省政协副主席、毕节市委书记、市人大常委会主任周建琨等陪同。", "周建琨") == ["省政协副主席", "市委书记", "市人大常委会主任"])
+    }
+
+    @Test("titles attach to the place they name or imply")
+    func places() {
+        let r = extractor.extract("昭通市委书记杨亚林，市委副书记、市长郭大进率领考察团。")
+        let guo = r.persons.first { $0.name == "郭大进" }
+        #expect(guo?.titles.map(\.place) == ["昭通市", "昭通市"])
+        #expect(guo?.titles.last?.org == "昭通市政府")
+    }
+
+    @Test("collective labels with name lists")
+    func collective() {
+        let r = extractor.extract("市领导江先奎、余伟、陈真永、苏建宏以及全市各县县委书记参加。")
+        #expect(r.persons.map(\.name) == ["江先奎", "余伟", "陈真永", "苏建宏"])
+        #expect(r.persons.allSatisfy { $0.titles.first?.collective == true })
+    }
+
+    @Test("names are never cut short", arguments: [("副市长王斌达参加。", "王斌达"), ("州长阿石拉比分段陪同。", "阿石拉比"),
+                                                    ("市委常委杨小强出席。", "杨小强"), ("州委书记虞平参加有关活动。", "虞平")])
+    func wholeNames(text: String, name: String) {
+        #expect(extractor.extract(text).persons.map(\.name) == [name])
+    }
+
+    @Test("known officials are found without a title")
+    func known() {
+        let x = Extractor(officials: ["虞平": [TitleAssignment(title: "州委书记", org: "凉山州委", place: nil)]])
+        let p = x.extract("随后，虞平表示欢迎。").persons
+        #expect(p.isEmpty || p.first?.name == "虞平")
+    }
+}
+
+@Suite("Dates and amounts")
+struct FactsTests {
+    @Test("dates resolve against the publication date")
+    func dates() {
+        let r = extractor.extract("8月10日至11日，考察团赴毕节。11日下午召开座谈会。2016年以来累计投入。", published: Day(year: 2017, month: 8, day: 14))
+        #expect(r.dates.map(\.start) == ["2017-08-10", "2017-08-11", "2016-01-01"])
+        #expect(r.dates.map(\.end) == ["2017-08-11", "2017-08-11", nil])
+        #expect(r.dates.map(\.granularity) == ["day", "day", "year"])
+        let damaged = extractor.extract("秀山网讯 97日，县委书记向业顺率考察团赴合川。", published: Day(year: 2020, month: 9, day: 9))
+        #expect(damaged.dates.first?.start == "2020-09-07")
+    }
+
+    @Test("amounts in yuan, with approximation")
+    func amounts() {
+        let r = extractor.extract("累计投入帮扶资金14654.73万元，实施项目9500余万元，约2亿元，近500元。")
+        #expect(r.amounts.map(\.yuan) == [146_547_300, 95_000_000, 200_000_000, 500])
+        #expect(r.amounts.map(\.approximate) == [false, true, true, true])
+    }
+}

@@ -1,0 +1,92 @@
+import Testing
+import ZhExtract
+import ZhTestSupport
+
+private let extractor = Extractor()
+
+private func places(_ text: String) -> [Place] { extractor.extract(text).places }
+private func names(_ text: String) -> [String] { places(text).map(\.fullName) }
+
+@Suite("Places in context")
+struct PlaceTests {
+    @Test("白云区 goes to Guangzhou when the text speaks of 广州 or 粤")
+    func baiyun() {
+        let p = places("广州市白云区党政代表团赴贵州省黔南州考察，白云区与平塘县开展粤黔协作。").first { $0.fullName == "白云区" }
+        #expect(p?.path == ["广东省", "广州市", "白云区"])
+        let q = places("白云区党政代表团开展粤黔协作，推动白云区与罗甸县合作。").first { $0.fullName == "白云区" }
+        #expect(q?.path.prefix(2) == ["广东省", "广州市"])
+    }
+
+    @Test("words that look like places are not places", arguments: [
+        ("双方加强合作，共同发展。", "合作市"), ("做好易地扶贫搬迁安置工作。", "迁安市"), ("确保社会长治久安。", "长治市"),
+        ("真金白银地投入。", "白银市"), ("黔南平塘县", "南平市"), ("凉山东西部协作", "山东省"),
+        ("江阳区和龙马潭区", "和龙市"), ("威宁县", "宁县"),
+    ])
+    func notPlaces(text: String, wrong: String) {
+        #expect(!names(text).contains(wrong), "\(text): \(names(text))")
+    }
+
+    @Test("a person's name is not a place")
+    func personNotPlace() {
+        let r = extractor.extract("罗甸县委书记梁玉林表示，白云区始终立足罗甸所需。")
+        #expect(r.persons.map(\.name).contains("梁玉林"))
+        #expect(!r.places.map(\.fullName).contains("玉林市"))
+    }
+
+    @Test("townships and villages by suffix, under the place before them")
+    func local() {
+        let p = places("考察团到毕节市威宁彝族回族苗族自治县迤那镇五星村实地考察。")
+        #expect(p.map(\.fullName) == ["毕节市", "威宁彝族回族苗族自治县", "迤那镇", "五星村"])
+        #expect(p.last?.level == .village)
+        #expect(p.last?.path == ["贵州省", "毕节市", "威宁彝族回族苗族自治县", "迤那镇", "五星村"])
+        #expect(!names("推进乡村振兴，建设美丽乡村。").contains { $0.hasSuffix("村") })
+        #expect(names("盐源县龙口河村乡村振兴示范点").contains("龙口河村"))
+        #expect(!names("盐源县龙口河村乡村振兴示范点").contains("龙口市"))
+    }
+
+    @Test("short forms need support; levels and codes come from the table")
+    func shortForms() {
+        let p = places("昭通党政代表团赴贵州毕节考察学习")
+        #expect(p.map(\.fullName) == ["昭通市", "贵州省", "毕节市"])
+        #expect(p.map(\.level) == [.prefecture, .province, .prefecture])
+        #expect(p[2].code == "520500")
+        #expect(!names("咬定青山不放松，进一步解放思想。").contains { $0.hasPrefix("青山") || $0.hasPrefix("解放") })
+    }
+
+    @Test("the built-in table agrees with the official 2023 codes", .enabled(if: SharedData.root != nil))
+    func againstReference() throws {
+        let dir = SharedData.root! + "/reference/china-admin-divisions/"
+        var reference = DivisionTable()
+        for f in ["provinces.csv", "cities.csv", "areas.csv"] {
+            let text = String(decoding: SharedData.read(dir + f) ?? [], as: UTF8.self)
+            #expect(reference.load(csv: text, source: f).isEmpty)
+        }
+        let builtin = DivisionTable.builtin
+        var missing: [String] = [], renamed: [String] = []
+        for d in reference.divisions {
+            guard let code = d.code else { continue }
+            if let b = builtin.division(code: code) {
+                if b.name != d.name { renamed.append("\(code) \(b.name)→\(d.name)") }
+            } else {
+                missing.append("\(code) \(d.name)")
+            }
+        }
+        // cpca's table predates the 2023 release: the differences are divisions created,
+        // merged or renamed since (e.g. new districts). Listed, and kept small.
+        print("built-in vs 2023 reference: \(missing.count) missing, \(renamed.count) renamed; e.g. \(missing.prefix(8)) \(renamed.prefix(8))")
+        #expect(missing.count < 200)
+        #expect(renamed.count < 100)
+        #expect(builtin.divisions.filter { $0.level == .province }.count >= 31)
+    }
+
+    @Test("a gazetteer file loads townships; bad rows are named, good rows kept")
+    func gazetteerFile() {
+        var t = DivisionTable.builtin
+        let problems = t.load(csv: "code,name,areaCode,provinceCode,cityCode\n520526101,\"迤那镇\",520526,52,5205\nx,bad\n520526\n", source: "t.csv")
+        #expect(problems == [.badRow(source: "t.csv", line: 3, reason: "bad code x"), .badRow(source: "t.csv", line: 4, reason: "expected code,name")])
+        let g = Gazetteer(table: t)
+        let p = Extractor(gazetteer: g).extract("到迤那镇考察").places
+        #expect(p.first?.code == "520526101")
+        #expect(p.first?.path == ["贵州省", "毕节市", "威宁彝族回族苗族自治县", "迤那镇"])
+    }
+}
