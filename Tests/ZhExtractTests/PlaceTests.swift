@@ -46,10 +46,12 @@ struct PlaceTests {
 
     @Test("short forms need support; levels and codes come from the table")
     func shortForms() {
-        let p = places("昭通党政代表团赴贵州毕节考察学习")
+        let p = places("昭通党政代表团赴贵州毕节考察学习，贵州的经验值得学习。")
         #expect(p.map(\.fullName) == ["昭通市", "贵州省", "毕节市"])
         #expect(p.map(\.level) == [.prefecture, .province, .prefecture])
         #expect(p[2].code == "520500")
+        // A head written only as part of a longer name (贵州毕节) is not a place of its own.
+        #expect(names("代表团赴贵州毕节考察") == ["毕节市"])
         #expect(!names("咬定青山不放松，进一步解放思想。").contains { $0.hasPrefix("青山") || $0.hasPrefix("解放") })
     }
 
@@ -64,7 +66,8 @@ struct PlaceTests {
         let builtin = DivisionTable.builtin
         var missing: [String] = [], renamed: [String] = []
         for d in reference.divisions {
-            guard let code = d.code else { continue }
+            // Development zones (codes xxxx7x) are statistical units, not county-level divisions.
+            guard let code = d.code, Array(code)[4] != "7" else { continue }
             if let b = builtin.division(code: code) {
                 if b.name != d.name { renamed.append("\(code) \(b.name)→\(d.name)") }
             } else {
@@ -74,7 +77,7 @@ struct PlaceTests {
         // cpca's table predates the 2023 release: the differences are divisions created,
         // merged or renamed since (e.g. new districts). Listed, and kept small.
         print("built-in vs 2023 reference: \(missing.count) missing, \(renamed.count) renamed; e.g. \(missing.prefix(8)) \(renamed.prefix(8))")
-        #expect(missing.count < 200)
+        #expect(missing.count < 150)  // cpca 0.5.5 predates 2018-2023 changes: see README
         #expect(renamed.count < 100)
         #expect(builtin.divisions.filter { $0.level == .province }.count >= 31)
     }

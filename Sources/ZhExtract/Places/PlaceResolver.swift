@@ -81,7 +81,7 @@ struct PlaceResolver {
             var parent = d.parentCode
             var n = 0
             while let p = parent, n < 6 {
-                total += e[p] ?? 0
+                total += (e[p] ?? 0) * (n == 0 ? 3 : 1)
                 parent = table.division(code: p)?.parentCode
                 n += 1
             }
@@ -95,8 +95,12 @@ struct PlaceResolver {
             var best = options[0]
             if options.count > 1 {
                 var bestScore = -1
+                // An ancestor written right before the name (广州市白云区) decides.
+                let before = chosen.last { $0.range.upperBound == c.range.lowerBound }
+                let beforeCodes = Set(before.map { gazetteer.entries[$0.entry].divisions.compactMap { table.divisions[$0].code } } ?? [])
                 for o in options {
-                    let sc = score(table.divisions[o]) * 4 + min(3, score(table.divisions[o], hints))
+                    let direct = beforeCodes.contains { table.isAncestor($0, of: table.divisions[o]) } ? 1000 : 0
+                    let sc = direct + score(table.divisions[o]) * 4 + min(3, score(table.divisions[o], hints))
                     if sc > bestScore { best = o; bestScore = sc }
                 }
             }
@@ -113,9 +117,7 @@ struct PlaceResolver {
         // Townships and villages; they hide the shorter names inside them (龙口 in 龙口河村).
         var hard = [Bool](repeating: false, count: s.count + 1)
         for r in blocked { for i in r where i < hard.count { hard[i] = true } }
-        for m in result where m.division.map({ table.divisions[$0].level <= .county }) ?? false {
-            if isFullName(m, s) { for i in m.range { hard[i] = true } }
-        }
+        for m in result where isFullName(m, s) { for i in m.range { hard[i] = true } }
         let local = localPlaces(s, known: result, hard: hard)
         result.removeAll { m in local.contains { $0.range.overlaps(m.range) } }
         result += local
@@ -167,7 +169,7 @@ struct PlaceResolver {
                 let body = s[start..<i]
                 guard body.allSatisfy({ Self.isHan($0.value) }), !(start..<i).contains(where: { hard[$0] }),
                       !found.contains(where: { $0.range.overlaps(start..<i) }) else { continue }
-                if body.contains(where: { "的和与及在是了等为对把被".unicodeScalars.contains($0) }) { continue }
+                if body.contains(where: { "的和与及在是了等为对把被到赴往至".unicodeScalars.contains($0) }) { continue }
                 var name = String.UnicodeScalarView()
                 name.append(contentsOf: s[start..<suffixEnd])
                 let full = String(name)
