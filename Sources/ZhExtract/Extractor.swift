@@ -30,7 +30,7 @@ public struct Extractor: Sendable {
     public func extract(_ text: String, published: Day? = nil) -> Extraction {
         let s = Array(text.unicodeScalars)
         var result = Extraction()
-        let chrome = PageChrome(s)
+        let chrome = PageChrome(s, text: text)
         result.boilerplate = chrome.lines
         result.title = chrome.title
         result.published = published ?? chrome.published
@@ -106,10 +106,10 @@ public struct Extractor: Sendable {
         }
         // Every mention of every name.
         for n in order {
-            let u = Array(n.unicodeScalars)
+            let u = n.scalars
             var i = 0
             while i + u.count <= s.count {
-                if s[i] == u[0] && Array(s[i..<(i + u.count)]) == u {
+                if s.hasWord(u, at: i) {
                     byName[n]!.mentions.append(i..<(i + u.count))
                     i += u.count
                 } else {
@@ -122,6 +122,7 @@ public struct Extractor: Sendable {
 
     // MARK: - Organisations
 
+    static let orgSuffixScalars = orgSuffixes.map(\.scalars)
     static let orgSuffixes = ["有限公司", "集团", "公司", "中心", "协会", "大学", "中学", "小学", "学校", "医院", "银行", "研究院",
                               "工作队", "合作社", "加工厂", "厂", "党校"]
 
@@ -131,11 +132,7 @@ public struct Extractor: Sendable {
         let starters: Set<Character> = ["在", "到", "赴", "往", "、", "，", "。", "和", "与", "及", "\n", " ", "“", "（", "的"]
         var i = 0
         while i < s.count {
-            var hit: Int?
-            for suf in Self.orgSuffixes {
-                let u = Array(suf.unicodeScalars)
-                if i + u.count <= s.count && Array(s[i..<(i + u.count)]) == u { hit = u.count; break }
-            }
+            let hit = Self.orgSuffixScalars.first { s.hasWord($0, at: i) }?.count
             guard let len = hit, !skipping(i) else { i += 1; continue }
             var b = i
             while b > 0, i - b < 14, PersonExtractor.isHan(s[b - 1]), !starters.contains(Character(s[b - 1])) { b -= 1 }
@@ -167,9 +164,9 @@ public struct Extractor: Sendable {
     }
 
     private func contains(_ s: [Unicode.Scalar], _ r: Range<Int>, _ word: String) -> Int? {
-        let u = Array(word.unicodeScalars)
+        let u = word.scalars
         guard r.count >= u.count else { return nil }
-        for i in r.lowerBound...(r.upperBound - u.count) where s[i] == u[0] && Array(s[i..<(i + u.count)]) == u { return i }
+        for i in r.lowerBound...(r.upperBound - u.count) where s.hasWord(u, at: i) { return i }
         return nil
     }
 

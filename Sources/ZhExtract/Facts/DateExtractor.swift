@@ -56,8 +56,7 @@ struct DateExtractor {
     private func at(_ i: Int, _ c: Character) -> Bool { i < s.count && Character(s[i]) == c }
 
     private func word(_ i: Int, _ w: String) -> Bool {
-        let u = Array(w.unicodeScalars)
-        return i + u.count <= s.count && Array(s[i..<(i + u.count)]) == u
+        s.hasWord(w.scalars, at: i)
     }
 
     func extract(skipping skipped: (Int) -> Bool) -> [DateMention] {

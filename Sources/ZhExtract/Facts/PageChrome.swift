@@ -1,3 +1,5 @@
+import ZhMatch
+
 /// Page chrome around an article: menus, app prompts, share buttons, source and editor lines,
 /// ICP and copyright lines. Facts are not taken from it, except the page's own metadata
 /// (publication date, source, editor).
@@ -11,12 +13,28 @@ struct PageChrome {
                           "发布时间", "发布日期", "ICP", "备案", "©", "版权所有", "Copyright", "相关文章", "相关阅读", "打印", "关闭",
                           "公众号", "APP", "Logo", "作者", "浏览次数", "阅读", "点击", "返回顶部", "上一篇", "下一篇", "收藏", "关注", "政府网", "网站地图", "联系我们", "主办", "承办"]
 
-    init(_ s: [Unicode.Scalar]) {
+    static let markerMatcher = try! PatternMatcher(patterns: markers, kind: .overlapping)
+
+    init(_ s: [Unicode.Scalar], text: String) {
+        // Marker words, found in one pass over the text.
+        var markerAt: [Int] = []
+        Self.markerMatcher.forEachMatch(in: text) { m in
+            markerAt.append(m.start)
+            return true
+        }
+        var nextMarker = 0
         var start = 0
         var lineIndex = 0
         var bodyStarted = false
         for i in 0...s.count where i == s.count || s[i] == "\n" {
             defer { start = i + 1; lineIndex += 1 }
+            // Long lines are article text: chrome lines are short.
+            while nextMarker < markerAt.count && markerAt[nextMarker] < start { nextMarker += 1 }
+            let lineHasMarker = nextMarker < markerAt.count && markerAt[nextMarker] < i
+            if i - start > 60 {
+                bodyStarted = true
+                continue
+            }
             var v = String.UnicodeScalarView()
             v.append(contentsOf: s[start..<i])
             let line = String(v)
@@ -25,7 +43,7 @@ struct PageChrome {
             let isDateLine = trimmed.count <= 24 && Day(parsing: Substring(trimmed.drop(while: { !($0.isASCII && $0.isNumber) }))) != nil
                 && trimmed.filter({ $0.unicodeScalars.first!.value >= 0x4E00 }).count <= 8
             if published == nil, let d = Self.findDate(line), lineIndex < 20 || isDateLine { published = d }
-            let hasMarker = Self.markers.contains { trimmed.contains($0) } && trimmed.count <= 40
+            let hasMarker = lineHasMarker && trimmed.count <= 40
             let tiny = trimmed.count <= 4 && !trimmed.contains("。")
             if hasMarker || isDateLine || tiny {
                 lines.append(start..<i)

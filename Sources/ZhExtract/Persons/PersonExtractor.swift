@@ -22,6 +22,12 @@ struct PersonExtractor {
 
     enum WordKind { case post, body, collective, other }
 
+    static let boundaryScalars = TitleLexicon.boundaryWords.map(\.scalars)
+    static let compoundScalars = TitleLexicon.compoundSurnames.map(\.scalars)
+    /// First characters of names written without a Han surname (Yi, Tibetan, Uyghur... names
+    /// transliterated: 阿石拉比, 扎西, 买买提).
+    static let transliterationStarts: Set<Character> = Set("阿艾买吾热伊依木尼扎次旦格达拉巴沙哈克图吉加央索曲洛多卓德俄日吉")
+
     struct Token {
         var range: Range<Int>
         var kind: WordKind
@@ -38,6 +44,16 @@ struct PersonExtractor {
     let places: [PlaceMention]
     let table: DivisionTable
     let knownNames: Set<String>
+    let knownNameScalars: [[Unicode.Scalar]]
+
+    init(s: [Unicode.Scalar], text: String, places: [PlaceMention], table: DivisionTable, knownNames: Set<String>) {
+        self.s = s
+        self.text = text
+        self.places = places
+        self.table = table
+        self.knownNames = knownNames
+        knownNameScalars = knownNames.sorted { $0.count > $1.count }.map(\.scalars)
+    }
 
     private func str(_ r: Range<Int>) -> String {
         var v = String.UnicodeScalarView()
@@ -51,10 +67,7 @@ struct PersonExtractor {
         if p >= s.count { return true }
         if TitleLexicon.boundaryChars.contains(ch(p)) { return true }
         if s[p].value < 0x80 { return true }
-        for w in TitleLexicon.boundaryWords {
-            let u = Array(w.unicodeScalars)
-            if p + u.count <= s.count && Array(s[p..<(p + u.count)]) == u { return true }
-        }
+        for u in Self.boundaryScalars where s.hasWord(u, at: p) { return true }
         return false
     }
 
@@ -66,15 +79,12 @@ struct PersonExtractor {
         while p < s.count && s[p] == " " { p += 1 }
         guard p < s.count, Self.isHan(s[p]) else { return nil }
         // Known names first.
-        for n in knownNames.sorted(by: { $0.count > $1.count }) {
-            let u = Array(n.unicodeScalars)
-            if p + u.count <= s.count && Array(s[p..<(p + u.count)]) == u && isBoundary(p + u.count) { return p..<(p + u.count) }
-        }
+        for u in knownNameScalars where s.hasWord(u, at: p) && isBoundary(p + u.count) { return p..<(p + u.count) }
         func plausible(_ r: Range<Int>) -> Bool {
             r.upperBound <= s.count && s[r].allSatisfy(Self.isHan) && !s[r].dropFirst().contains { TitleLexicon.notInNames.contains(Character($0)) }
         }
         var surnameLength = 0
-        if let c = TitleLexicon.compoundSurnames.first(where: { p + 2 <= s.count && str(p..<(p + 2)) == $0 }) {
+        if let c = Self.compoundScalars.first(where: { s.hasWord($0, at: p) }) {
             surnameLength = c.count
         } else if TitleLexicon.surnames.contains(ch(p)) {
             surnameLength = 1
@@ -88,7 +98,7 @@ struct PersonExtractor {
         }
         // Names without a Han surname (阿石拉比): 3-4 characters up to a boundary, not
         // starting with a word that ends names (参加, 陪同...).
-        if isBoundary(p) { return nil }
+        if isBoundary(p) || !Self.transliterationStarts.contains(ch(p)) { return nil }
         for length in [4, 3] {
             let r = p..<(p + length)
             if plausible(r) && !TitleLexicon.notInNames.contains(ch(p)) && isBoundary(r.upperBound)

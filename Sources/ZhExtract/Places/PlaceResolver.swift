@@ -33,6 +33,7 @@ struct PlaceResolver {
                                         "村村", "小镇", "古镇", "集镇", "重镇", "名镇", "强镇",
                                         "美丽乡村", "乡村振兴", "村级", "村民", "贫困村", "示范村", "行政村", "自然村", "驻村"]
     static let anchorsBefore: Set<Character> = ["在", "到", "赴", "往", "至", "、", "，", "。", "和", "及", "与", "\n", " ", "（", "“", "了", "：", "是"]
+    static let anchorVerbScalars = anchorVerbs.map(\.scalars)
     static let anchorVerbs: [String] = ["调研", "走访", "考察", "深入", "来到", "前往", "抵达", "位于", "视察", "察看", "参观"]
 
     func resolve(_ s: [Unicode.Scalar], text: String, blocked: [Range<Int>], inside: [Range<Int>] = []) -> [PlaceMention] {
@@ -73,8 +74,10 @@ struct PlaceResolver {
         }
         // Province abbreviations (粤黔协作) only break ties between divisions sharing a name.
         var hints: [String: Int] = [:]
-        for ch in text where PlaceLexicon.provinceAbbreviations[ch] != nil {
-            hints[PlaceLexicon.provinceAbbreviations[ch]!, default: 0] += 1
+        if chosen.contains(where: { gazetteer.entries[$0.entry].divisions.count > 1 }) {
+            for scalar in s where scalar.value >= 0x4E00 {
+                if let code = PlaceLexicon.provinceAbbreviations[Character(scalar)] { hints[code, default: 0] += 1 }
+            }
         }
         func score(_ d: Division, _ e: [String: Int]) -> Int {
             var total = 0
@@ -151,7 +154,7 @@ struct PlaceResolver {
         let suffixes = Self.townshipSuffixes.map { (Array($0.0.unicodeScalars), $0.1) }
         var i = 0
         while i < s.count {
-            guard let (suffix, level) = suffixes.first(where: { i + $0.0.count <= s.count && Array(s[i..<(i + $0.0.count)]) == $0.0 }),
+            guard let (suffix, level) = suffixes.first(where: { s.hasWord($0.0, at: i) }),
                   !hard[i], !(found.last.map { $0.range.contains(i) } ?? false) else {
                 i += 1
                 continue
@@ -185,10 +188,7 @@ struct PlaceResolver {
                     accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local, parentPath: parentPath)
                     break
                 }
-                let afterVerb = Self.anchorVerbs.contains { v in
-                    let u = Array(v.unicodeScalars)
-                    return start >= u.count && Array(s[(start - u.count)..<start]) == u
-                }
+                let afterVerb = Self.anchorVerbScalars.contains { s.hasWord($0, at: start - $0.count) }
                 if length <= 3, start == 0 || Self.anchorsBefore.contains(Character(s[start - 1])) || afterVerb {
                     accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local, parentPath: [])
                     break
