@@ -58,7 +58,12 @@ struct MatchCommand: ParsableCommand {
             let prefix = paths.count > 1 ? file.name + "\t" : ""
             file.withBytes { buffer in
                 if count {
-                    total += dictionary.matcher.countMatches(inUTF8: buffer)
+                    // Valid UTF-8 (the usual case) takes the String path, which skips per-byte checks.
+                    if let text = String(validating: buffer, as: UTF8.self) {
+                        total += dictionary.matcher.countMatches(in: text)
+                    } else {
+                        total += dictionary.matcher.countMatches(inUTF8: buffer)
+                    }
                     return
                 }
                 dictionary.matcher.forEachMatch(inUTF8: buffer) { m in
