@@ -163,3 +163,68 @@ func writeRepairs(_ w: inout JSONWriter, _ repairs: [Repair]) {
 
 /// The repair stages `normalize` and `extract` run unless told not to.
 func defaultRepairStages() -> [any NormalizationStage] { [PinyinAnnotationRemover()] }
+
+struct RepairCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repair",
+        abstract: "Repair encoding: raw bytes of any encoding (detected) to UTF-8, with inline pinyin removed.")
+
+    @Flag(help: #"One JSON object per input: {"id", "encoding", "text", "repairs"}."#)
+    var json = false
+
+    @Flag(help: "Print timing as one JSON line on standard error.")
+    var stats = false
+
+    @Argument(help: "Input files (standard input when none or -).")
+    var files: [String] = []
+
+    func run() throws {
+        do {
+            let t0 = Stats.now()
+            let detector = EncodingDetector()
+            let stages = defaultRepairStages()
+            var stats = Stats()
+            stats.loadSeconds = Stats.now() - t0
+            let t1 = Stats.now()
+            var out = OutputBuffer()
+            for path in InputReader.paths(files) {
+                let file = try InputReader.read(path)
+                stats.bytes += file.count
+                stats.documents += 1
+                let decoded = detector.decode(file.bytes)
+                var text = decoded.text
+                var map = OffsetMap()
+                var repairs: [Repair] = []
+                for stage in stages {
+                    let r = stage.apply(text)
+                    for var repair in r.repairs {
+                        let back = map.inputRange(of: repair.start..<repair.end)
+                        repair.start = back.lowerBound
+                        repair.end = back.upperBound
+                        repairs.append(repair)
+                    }
+                    map = r.offsets.composed(after: map)
+                    text = r.text
+                }
+                if json {
+                    var w = JSONWriter()
+                    w.raw("{")
+                    w.key("id", first: true); w.string(file.name)
+                    w.key("encoding"); w.string(decoded.encoding)
+                    w.key("text"); w.string(text)
+                    w.key("repairs"); writeRepairs(&w, repairs)
+                    w.raw("}\n")
+                    out.write(w.text)
+                } else {
+                    out.write(text)
+                }
+            }
+            out.flush()
+            stats.seconds = Stats.now() - t1
+            if self.stats { stats.print() }
+        } catch let f as CommandFailure {
+            printError("zhkit repair: \(f.description)")
+            throw ExitCode(1)
+        }
+    }
+}

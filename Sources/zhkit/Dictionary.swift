@@ -25,7 +25,7 @@ struct CommandDictionary {
             var values: [String] = []
             let user = String(decoding: matcher.userData, as: UTF8.self)
             if user.hasPrefix(userDataTag) {
-                values = user.dropFirst(userDataTag.count).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                values = user.dropFirst(userDataTag.count).split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
             }
             return CommandDictionary(matcher: matcher, values: values)
         }
@@ -53,7 +53,7 @@ struct CommandDictionary {
             }
             throw CommandFailure(file.name, "not valid UTF-8")
         }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             var line = rawLine
             if line.last == "\r" { line = line.dropLast() }
             if line.isEmpty { continue }

@@ -74,7 +74,7 @@ struct ExtractCommand: ParsableCommand {
                 if jsonl {
                     let text = decodeText(file, command: "extract")
                     var lineNumber = 0
-                    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
                         lineNumber += 1
                         if line.allSatisfy({ $0 == " " || $0 == "\r" }) { continue }
                         switch parseJSONLine(line) {
@@ -125,7 +125,7 @@ struct ExtractCommand: ParsableCommand {
         var known: [String: [TitleAssignment]] = [:]
         for path in officials {
             let text = decodeText(try InputReader.read(path), command: "extract")
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
                 let cols = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                 if n == 0 && cols.first == "name" { continue }
                 if cols.allSatisfy(\.isEmpty) { continue }

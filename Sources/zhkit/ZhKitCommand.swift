@@ -5,6 +5,6 @@ struct ZhKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhkit",
         abstract: "Clean messy Chinese text and extract structured facts.",
-        subcommands: [ExtractCommand.self, ConvertCommand.self, NormalizeCommand.self, MatchCommand.self, CompileCommand.self]
+        subcommands: [ExtractCommand.self, NormalizeCommand.self, ConvertCommand.self, RepairCommand.self, MatchCommand.self, CompileCommand.self]
     )
 }

@@ -93,3 +93,14 @@ struct PlaceTests {
         #expect(p.first?.path == ["贵州省", "毕节市", "威宁彝族回族苗族自治县", "迤那镇"])
     }
 }
+
+@Suite("Line endings")
+struct LineEndingTests {
+    @Test("CRLF files load line by line (\"\\r\\n\" is one Character in Swift)")
+    func crlf() {
+        var t = DivisionTable()
+        let problems = t.load(csv: "code,name\r\n52,\"贵州省\"\r\n5205,\"毕节市\",52\r\n", source: "crlf.csv")
+        #expect(problems.isEmpty)
+        #expect(t.divisions.map(\.name) == ["贵州省", "毕节市"])
+    }
+}

@@ -103,7 +103,7 @@ public struct DivisionTable: Sendable {
     @discardableResult
     public mutating func load(tsv: String, source: String) throws -> [GazetteerError] {
         var problems: [GazetteerError] = []
-        for (n, raw) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, raw) in tsv.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.last == "\r" ? raw.dropLast() : raw
             if line.isEmpty || line.hasPrefix("#") { continue }
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -134,7 +134,7 @@ public struct DivisionTable: Sendable {
     @discardableResult
     public mutating func load(csv: String, source: String) -> [GazetteerError] {
         var problems: [GazetteerError] = []
-        for (n, raw) in csv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, raw) in csv.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.last == "\r" ? raw.dropLast() : raw
             if line.isEmpty { continue }
             let cols = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.filter { $0 != "\"" } }

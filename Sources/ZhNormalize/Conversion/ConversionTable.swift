@@ -106,7 +106,7 @@ final class ConversionTable: Sendable {
             }
         }
         for table in options.phraseTables {
-            for (n, line) in table.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (n, line) in table.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
                 var line = line
                 if line.last == "\r" { line = line.dropLast() }
                 if line.trimmingSpaces().isEmpty || line.hasPrefix("#") { continue }
