@@ -155,7 +155,7 @@ public struct Extractor: Sendable {
     private func sentences(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
-        for i in 0..<s.count where "。！？\n；".unicodeScalars.contains(s[i]) {
+        for i in 0..<s.count where s[i] == "。" || s[i] == "！" || s[i] == "？" || s[i] == "\n" || s[i] == "；" {
             if i > start { out.append(start..<i) }
             start = i + 1
         }
@@ -244,9 +244,9 @@ public struct Extractor: Sendable {
 
     private func helperScore(_ name: String) -> Int {
         let table = gazetteer.table
-        guard let d = table.divisions.first(where: { $0.name == name }) else { return 0 }
+        guard let d = table.divisions(named: name).first else { return 0 }
         var score = 0
-        let province = table.path(of: d).first.flatMap { p in table.divisions.first { $0.name == p }?.code }
+        let province = table.path(of: d).first.flatMap { table.divisions(named: $0).first?.code }
         if let province, Self.easternProvinces.contains(province) { score += 10 }
         if d.name.contains("自治") { score -= 5 }
         if d.level == .prefecture { score += 1 }

@@ -22,6 +22,8 @@ struct PersonExtractor {
 
     enum WordKind { case post, body, collective, other }
 
+    static let boundaryScalarSet = Set(TitleLexicon.boundaryChars.flatMap(\.unicodeScalars))
+    static let surnameScalars = Set(TitleLexicon.surnames.flatMap(\.unicodeScalars))
     static let boundaryScalars = TitleLexicon.boundaryWords.map(\.scalars)
     static let compoundScalars = TitleLexicon.compoundSurnames.map(\.scalars)
     /// First characters of names written without a Han surname (Yi, Tibetan, Uyghur... names
@@ -65,8 +67,7 @@ struct PersonExtractor {
 
     func isBoundary(_ p: Int) -> Bool {
         if p >= s.count { return true }
-        if TitleLexicon.boundaryChars.contains(ch(p)) { return true }
-        if s[p].value < 0x80 { return true }
+        if s[p].value < 0x80 || Self.boundaryScalarSet.contains(s[p]) { return true }
         for u in Self.boundaryScalars where s.hasWord(u, at: p) { return true }
         return false
     }
@@ -86,7 +87,7 @@ struct PersonExtractor {
         var surnameLength = 0
         if let c = Self.compoundScalars.first(where: { s.hasWord($0, at: p) }) {
             surnameLength = c.count
-        } else if TitleLexicon.surnames.contains(ch(p)) {
+        } else if Self.surnameScalars.contains(s[p]) {
             surnameLength = 1
         }
         if surnameLength > 0 {
@@ -220,7 +221,7 @@ struct PersonExtractor {
                 continue
             }
             // A bare 省 in a chain belongs to the province of the chain's other places (省委常委、市委书记).
-            if pending.count > 1, let known = pending.compactMap({ $0.place }).compactMap({ n in table.divisions.first { $0.name == n } })
+            if pending.count > 1, let known = pending.compactMap({ $0.place }).compactMap({ table.divisions(named: $0).first })
                 .first(where: { $0.level > .province }), let province = table.path(of: known).first {
                 for t in pending.indices where pending[t].title.hasPrefix("省") && pending[t].place != province {
                     pending[t].place = province

@@ -47,6 +47,7 @@ public enum GazetteerError: Error, Sendable, Equatable, CustomStringConvertible 
 public struct DivisionTable: Sendable {
     public private(set) var divisions: [Division] = []
     private(set) var indexByCode: [String: Int] = [:]
+    private(set) var indexByName: [String: [Int]] = [:]
 
     public init() {}
 
@@ -56,6 +57,9 @@ public struct DivisionTable: Sendable {
         _ = try! t.load(tsv: builtinSource, source: "built-in")
         return t
     }()
+
+    /// The divisions with this official name.
+    public func divisions(named name: String) -> [Division] { (indexByName[name] ?? []).map { divisions[$0] } }
 
     /// The division with this code.
     public func division(code: String) -> Division? { indexByCode[code].map { divisions[$0] } }
@@ -87,10 +91,13 @@ public struct DivisionTable: Sendable {
 
     mutating func add(_ d: Division) {
         if let code = d.code, let i = indexByCode[code] {
+            indexByName[divisions[i].name]?.removeAll { $0 == i }
             divisions[i] = d  // a later file wins for the same code
+            indexByName[d.name, default: []].append(i)
             return
         }
         if let code = d.code { indexByCode[code] = divisions.count }
+        indexByName[d.name, default: []].append(divisions.count)
         divisions.append(d)
     }
 

@@ -33,6 +33,8 @@ struct PlaceResolver {
                                         "村村", "小镇", "古镇", "集镇", "重镇", "名镇", "强镇",
                                         "美丽乡村", "乡村振兴", "村级", "村民", "贫困村", "示范村", "行政村", "自然村", "驻村"]
     static let anchorsBefore: Set<Character> = ["在", "到", "赴", "往", "至", "、", "，", "。", "和", "及", "与", "\n", " ", "（", "“", "了", "：", "是"]
+    static let notAfterSuffix = Set("村镇民级委干亲里下情音".unicodeScalars)
+    static let notInLocalNames = Set("的和与及在是了等为对把被到赴往至".unicodeScalars)
     static let anchorVerbScalars = anchorVerbs.map(\.scalars)
     static let anchorVerbs: [String] = ["调研", "走访", "考察", "深入", "来到", "前往", "抵达", "位于", "视察", "察看", "参观"]
 
@@ -161,7 +163,7 @@ struct PlaceResolver {
             }
             let suffixEnd = i + suffix.count
             // 乡村, 乡镇, 村镇: not a suffix here.
-            if suffix.count == 1, suffixEnd < s.count, "村镇民级委干亲里下情音".unicodeScalars.contains(s[suffixEnd]) {
+            if suffix.count == 1, suffixEnd < s.count, Self.notAfterSuffix.contains(s[suffixEnd]) {
                 i += 1
                 continue
             }
@@ -172,7 +174,7 @@ struct PlaceResolver {
                 let body = s[start..<i]
                 guard body.allSatisfy({ Self.isHan($0.value) }), !(start..<i).contains(where: { hard[$0] }),
                       !found.contains(where: { $0.range.overlaps(start..<i) }) else { continue }
-                if body.contains(where: { "的和与及在是了等为对把被到赴往至".unicodeScalars.contains($0) }) { continue }
+                if body.contains(where: { Self.notInLocalNames.contains($0) }) { continue }
                 var name = String.UnicodeScalarView()
                 name.append(contentsOf: s[start..<suffixEnd])
                 let full = String(name)
