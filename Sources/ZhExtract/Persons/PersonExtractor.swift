@@ -114,10 +114,7 @@ struct PersonExtractor {
         places.last { $0.range.upperBound == first.range.lowerBound || ($0.range.upperBound == first.range.lowerBound + 1 && $0.range.lowerBound < first.range.lowerBound) }
     }
 
-    private func isFullName(_ m: PlaceMention) -> Bool {
-        guard let d = m.division else { return true }
-        return str(m.range) == table.divisions[d].name
-    }
+    private func isFullName(_ m: PlaceMention) -> Bool { m.isFull }
 
     private func placeName(_ m: PlaceMention) -> String {
         if let d = m.division { return table.divisions[d].name }

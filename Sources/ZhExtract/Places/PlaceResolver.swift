@@ -8,6 +8,8 @@ struct PlaceMention {
     var parentPath: [String]
     /// Written as the head of a longer name (广州 in 广州白云): not a place of its own there.
     var qualifiesNext = false
+    /// Written as the division's full official name.
+    var isFull = true
 }
 
 /// Decides what place names in a document mean.
@@ -117,7 +119,8 @@ struct PlaceResolver {
                     || chosen.contains { gazetteer.entries[$0.entry].divisions.contains(best) && gazetteer.entries[$0.entry].kind == .fullName }
                 if !supported { continue }
             }
-            result.append(PlaceMention(range: c.range, division: best, local: nil, parentPath: []))
+            result.append(PlaceMention(range: c.range, division: best, local: nil, parentPath: [],
+                                       isFull: gazetteer.entries[c.entry].kind == .fullName))
         }
         // Townships and villages; they hide the shorter names inside them (龙口 in 龙口河村).
         var hard = [Bool](repeating: false, count: s.count + 1)
@@ -139,12 +142,7 @@ struct PlaceResolver {
         return result
     }
 
-    private func isFullName(_ m: PlaceMention, _ s: [Unicode.Scalar]) -> Bool {
-        guard let d = m.division else { return true }
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: s[m.range])
-        return String(v) == gazetteer.table.divisions[d].name
-    }
+    private func isFullName(_ m: PlaceMention, _ s: [Unicode.Scalar]) -> Bool { m.isFull }
 
     /// Townships, streets and villages found by suffix, anchored to the place just before them
     /// or to a preceding verb or separator.
