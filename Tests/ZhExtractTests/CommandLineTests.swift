@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import ZhTestSupport
+
+/// Runs the debug `zhkit` with arguments and standard input; nil when it is not built.
+private func zhkit(_ args: [String], input: String = "") throws -> (status: Int32, out: String, err: String)? {
+    let binary = SharedData.packageRoot + "/.build/debug/zhkit"
+    guard FileManager.default.fileExists(atPath: binary) else {
+        print("skipped: \(binary) not built")
+        return nil
+    }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = args
+    let i = Pipe(), o = Pipe(), e = Pipe()
+    p.standardInput = i
+    p.standardOutput = o
+    p.standardError = e
+    try p.run()
+    i.fileHandleForWriting.write(Data(input.utf8))
+    try i.fileHandleForWriting.close()
+    let out = String(decoding: o.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let err = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    return (p.terminationStatus, out, err)
+}
+
+@Suite("Command line errors")
+struct CommandLineTests {
+    @Test("a missing file is one line naming it, exit 1", arguments: [["extract"], ["normalize"], ["convert", "--to", "simplified"], ["repair"]])
+    func missingFile(command: [String]) throws {
+        guard let r = try zhkit(command + ["/nonexistent/a.txt"]) else { return }
+        #expect(r.status == 1)
+        #expect(r.err == "zhkit \(command[0]): /nonexistent/a.txt: no such file\n")
+    }
+
+    @Test("a damaged compiled automaton is named, not loaded")
+    func damagedAutomaton() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zhkit-cli-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let words = dir.appendingPathComponent("w.txt"), compiled = dir.appendingPathComponent("w.zhm")
+        try "毕节\n贵州\n".write(to: words, atomically: true, encoding: .utf8)
+        guard let c = try zhkit(["compile", "--dict", words.path, "-o", compiled.path]) else { return }
+        #expect(c.status == 0)
+        var bytes = try Data(contentsOf: compiled)
+        bytes[bytes.count - 5] ^= 0xFF
+        try bytes.write(to: compiled)
+        let r = try zhkit(["match", "--dict", compiled.path], input: "贵州毕节")!
+        #expect(r.status == 1)
+        #expect(r.err.hasPrefix("zhkit match: \(compiled.path): damaged automaton"))
+        #expect(r.err.split(separator: "\n").count == 1)
+    }
+
+    @Test("empty, punctuation-only and ill-formed inputs give output, never a crash")
+    func oddInputs() throws {
+        for input in ["", "，。、", "中国\u{0}人", String(repeating: "中", count: 200_000)] {
+            guard let r = try zhkit(["extract"], input: input) else { return }
+            #expect(r.status == 0)
+            #expect(r.out.hasPrefix("{\"id\""))
+        }
+    }
+}
