@@ -97,7 +97,20 @@ struct PlaceResolver {
         func score(_ d: Division) -> Int { score(d, evidence) }
         var result: [PlaceMention] = []
         for c in chosen {
-            let options = gazetteer.entries[c.entry].divisions
+            var options = gazetteer.entries[c.entry].divisions
+            // Townships and villages (from loaded gazetteers) are many and their names repeat:
+            // one counts only when its county or prefecture is named in the document.
+            options = options.filter { o in
+                let d = table.divisions[o]
+                guard d.level >= .township else { return true }
+                var parent = d.parentCode
+                for _ in 0..<2 {
+                    guard let p = parent else { break }
+                    if (evidence[p] ?? 0) > 0 { return true }
+                    parent = table.division(code: p)?.parentCode
+                }
+                return false
+            }
             guard !options.isEmpty else { continue }
             var best = options[0]
             if options.count > 1 {
@@ -114,7 +127,12 @@ struct PlaceResolver {
             let d = table.divisions[best]
             // A short form of a county or smaller needs support: its full name, an ancestor,
             // or a place suffix right after it.
-            if gazetteer.entries[c.entry].kind == .alias && d.level >= .county {
+            if gazetteer.entries[c.entry].kind == .alias && d.level >= .township {
+                // A township's short form (乌蒙, 建设, 幸福) only right after its county.
+                let before = chosen.last { $0.range.upperBound == c.range.lowerBound }
+                let direct = before.map { gazetteer.entries[$0.entry].divisions.contains { table.divisions[$0].code == d.parentCode } } ?? false
+                if !direct { continue }
+            } else if gazetteer.entries[c.entry].kind == .alias && d.level >= .county {
                 let supported = score(d) > 0 || (d.code.map { evidence[$0] ?? 0 } ?? 0) > 0
                     || chosen.contains { gazetteer.entries[$0.entry].divisions.contains(best) && gazetteer.entries[$0.entry].kind == .fullName }
                 if !supported { continue }
