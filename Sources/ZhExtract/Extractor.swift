@@ -50,8 +50,9 @@ public struct Extractor: Sendable {
         result.dates = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
         result.amounts = AmountExtractor(s: s).extract(skipping: inChrome)
         result.organizations = organizations
-        result.visits = visits(s, places: placeMentions, persons: persons, dates: result.dates, skipping: inChrome)
-        result.pairings = pairings(s, places: placeMentions, visits: result.visits, published: result.published)
+        let found = visits(s, places: placeMentions, persons: persons, dates: result.dates, skipping: inChrome)
+        result.visits = found.map(\.visit)
+        result.pairings = pairings(s, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published)
         return result
     }
 
@@ -181,9 +182,13 @@ public struct Extractor: Sendable {
         return out
     }
 
+    static let assistanceWords = ["对口帮扶", "结对帮扶", "对口支援", "东西部协作", "山海协作", "帮扶", "协作"]
+
+    /// Visits, each with whether its own sentences speak of assistance work.
     func visits(_ s: [Unicode.Scalar], places: [PlaceMention], persons: [PersonExtractor.Found], dates: [DateMention],
-                skipping: (Int) -> Bool) -> [Visit] {
+                skipping: (Int) -> Bool) -> [(visit: Visit, assistance: Bool)] {
         var out: [Visit] = []
+        var assistance: [Bool] = []
         var lastDate: DateMention?
         for sentence in sentences(s) where !skipping(sentence.lowerBound) {
             if let d = dates.last(where: { $0.mentions[0].lowerBound < sentence.upperBound && $0.granularity == "day" }) { lastDate = d }
@@ -217,6 +222,7 @@ public struct Extractor: Sendable {
             if from == nil, let m = places.first(where: { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= go }) { from = name(m) }
             let date = dates.first { $0.mentions[0].lowerBound >= sentence.lowerBound && $0.mentions[0].upperBound <= sentence.upperBound } ?? lastDate
             let visit = Visit(from: from, to: to, start: date?.start, end: date?.end, leaders: leaders.map(\.name))
+            let helps = Self.assistanceWords.contains { contains(s, sentence, $0) != nil }
             // One delegation told in several sentences: merge visits to the same places or below them.
             if let k = out.indices.first(where: { k in
                 out[k].to.contains { t in toPaths.contains { $0.contains(t) } } || out[k].to.isEmpty
@@ -225,19 +231,20 @@ public struct Extractor: Sendable {
                 if out[k].from == nil { out[k].from = visit.from }
                 if out[k].start == nil { out[k].start = visit.start; out[k].end = visit.end }
                 if visit.to.count > out[k].to.count && !visit.leaders.isEmpty { out[k].to = visit.to }
+                assistance[k] = assistance[k] || helps
             } else {
                 out.append(visit)
+                assistance.append(helps)
             }
         }
-        // A delegation has leaders; the rest were headlines of the same trip.
-        if out.contains(where: { !$0.leaders.isEmpty }) { out.removeAll { $0.leaders.isEmpty } }
         // A delegation whose leaders go unnamed in its sentence: the party secretary of its place.
         for k in out.indices where out[k].leaders.isEmpty {
             if let f = out[k].from, let p = persons.first(where: { $0.titles.contains { $0.place == f && $0.title.hasSuffix("书记") && !$0.title.contains("副") } }) {
                 out[k].leaders = [p.name]
             }
         }
-        return out
+        // A delegation has leaders; the rest were headlines of a trip told elsewhere, or noise.
+        return zip(out, assistance).filter { !$0.0.leaders.isEmpty }.map { ($0.0, $0.1) }
     }
 
     static let easternProvinces: Set<String> = ["110000", "120000", "310000", "320000", "330000", "350000", "370000", "440000", "210000"]
@@ -297,8 +304,7 @@ public struct Extractor: Sendable {
             }
         }
         // A delegation on assistance work: the visitor helps each place visited.
-        let assistance = triggers.contains { w in contains(s, 0..<s.count, w) != nil }
-        if assistance {
+        do {
             for v in visits {
                 guard let f = v.from else { continue }
                 for t in v.to where !out.contains(where: { ($0.helper == f && $0.helped == t) || ($0.helper == t && $0.helped == f) }) {

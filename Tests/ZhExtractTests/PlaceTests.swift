@@ -88,7 +88,9 @@ struct PlaceTests {
         let problems = t.load(csv: "code,name,areaCode,provinceCode,cityCode\n520526101,\"迤那镇\",520526,52,5205\nx,bad\n520526\n", source: "t.csv")
         #expect(problems == [.badRow(source: "t.csv", line: 3, reason: "bad code x"), .badRow(source: "t.csv", line: 4, reason: "expected code,name")])
         let g = Gazetteer(table: t)
-        let p = Extractor(gazetteer: g).extract("到迤那镇考察").places
+        // A loaded township counts when its county or prefecture is named in the document.
+        #expect(Extractor(gazetteer: g).extract("到迤那镇考察").places.first?.code == nil)
+        let p = Extractor(gazetteer: g).extract("毕节市干部到迤那镇考察").places.filter { $0.level == .township }
         #expect(p.first?.code == "520526101")
         #expect(p.first?.path == ["贵州省", "毕节市", "威宁彝族回族苗族自治县", "迤那镇"])
     }

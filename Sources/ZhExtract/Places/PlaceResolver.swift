@@ -118,9 +118,18 @@ struct PlaceResolver {
                 // An ancestor written right before the name (广州市白云区) decides.
                 let before = chosen.last { $0.range.upperBound == c.range.lowerBound }
                 let beforeCodes = Set(before.map { gazetteer.entries[$0.entry].divisions.compactMap { table.divisions[$0].code } } ?? [])
+                // A province's short form (河北, 海南) beats a district of the same name unless the
+                // district's city is written right before it (天津河北区).
+                let anyDirect = options.contains { o in beforeCodes.contains { table.isAncestor($0, of: table.divisions[o]) } }
+                if !anyDirect, let province = options.first(where: { table.divisions[$0].level == .province }),
+                   gazetteer.entries[c.entry].kind == .alias {
+                    options = [province]
+                }
                 for o in options {
                     let direct = beforeCodes.contains { table.isAncestor($0, of: table.divisions[o]) } ? 1000 : 0
-                    let sc = direct + score(table.divisions[o]) * 4 + min(3, score(table.divisions[o], hints))
+                    // Without evidence, the larger division (海南 is the province).
+                    let size = 3 - min(3, table.divisions[o].level.rank)
+                    let sc = direct + score(table.divisions[o]) * 16 + min(3, score(table.divisions[o], hints)) * 4 + size
                     if sc > bestScore { best = o; bestScore = sc }
                 }
             }
@@ -133,9 +142,13 @@ struct PlaceResolver {
                 let direct = before.map { gazetteer.entries[$0.entry].divisions.contains { table.divisions[$0].code == d.parentCode } } ?? false
                 if !direct { continue }
             } else if gazetteer.entries[c.entry].kind == .alias && d.level >= .county {
-                let supported = score(d) > 0 || (d.code.map { evidence[$0] ?? 0 } ?? 0) > 0
-                    || chosen.contains { gazetteer.entries[$0.entry].divisions.contains(best) && gazetteer.entries[$0.entry].kind == .fullName }
-                if !supported { continue }
+                // A county's short form (白云, 资源, 南部) needs its prefecture (the direct parent)
+                // or its own full name in the document, or an ancestor written right before it.
+                let parentNamed = d.parentCode.map { (evidence[$0] ?? 0) > 0 } ?? false
+                let fullNamed = chosen.contains { gazetteer.entries[$0.entry].divisions.contains(best) && gazetteer.entries[$0.entry].kind == .fullName }
+                let before = chosen.last { $0.range.upperBound == c.range.lowerBound }
+                let direct = before.map { gazetteer.entries[$0.entry].divisions.contains { table.isAncestor(table.divisions[$0].code ?? "", of: d) } } ?? false
+                if !(parentNamed || fullNamed || direct) { continue }
             }
             result.append(PlaceMention(range: c.range, division: best, local: nil, parentPath: [],
                                        isFull: gazetteer.entries[c.entry].kind == .fullName))
@@ -143,9 +156,9 @@ struct PlaceResolver {
         // Townships and villages; they hide the shorter names inside them (龙口 in 龙口河村).
         var hard = [Bool](repeating: false, count: s.count + 1)
         for r in blocked { for i in r where i < hard.count { hard[i] = true } }
-        for m in result where isFullName(m, s) { for i in m.range { hard[i] = true } }
+        for m in result { for i in m.range { hard[i] = true } }
         let local = localPlaces(s, known: result, hard: hard)
-        result.removeAll { m in local.contains { $0.range.overlaps(m.range) } }
+        result.removeAll { m in local.contains { $0.range.overlaps(m.range) } && !isFullName(m, s) }
         result += local
         // Places inside company names (重庆德佳肉类科技发展有限公司) are part of the name.
         result.removeAll { m in inside.contains { $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound && $0.count > m.range.count } }
