@@ -37,14 +37,17 @@ public struct Extractor: Sendable {
         let inChrome = chrome.contains
 
         let resolver = PlaceResolver(gazetteer: gazetteer)
-        var placeMentions = resolver.resolve(s, text: text, blocked: [])
-        let persons = PersonExtractor(s: s, text: text, places: placeMentions, table: gazetteer.table,
-                                      knownNames: Set(knownOfficials.keys)).extract()
-        // Names are not places (梁玉林 is not 玉林): resolve again with the names blocked.
-        let nameSpans = persons.map(\.range)
         let organizations = organizations(s, skipping: inChrome)
         let companies = organizations.filter { o in ["公司", "集团", "合作社", "厂"].contains { o.name.hasSuffix($0) } }.flatMap(\.mentions)
-        placeMentions = resolver.resolve(s, text: text, blocked: nameSpans, inside: companies)
+        var placeMentions = resolver.resolve(s, text: text, blocked: [], inside: companies)
+        let persons = PersonExtractor(s: s, text: text, places: placeMentions, table: gazetteer.table,
+                                      knownNames: Set(knownOfficials.keys)).extract()
+        // Names are not places (梁玉林 is not 玉林): where a name overlaps a place, resolve
+        // again with the names blocked.
+        let nameSpans = persons.map(\.range)
+        if placeMentions.contains(where: { m in nameSpans.contains { $0.overlaps(m.range) } }) {
+            placeMentions = resolver.resolve(s, text: text, blocked: nameSpans, inside: companies)
+        }
         result.places = aggregatePlaces(placeMentions, s, inChrome: inChrome)
         result.persons = aggregatePersons(persons, s)
         result.dates = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
@@ -130,7 +133,7 @@ public struct Extractor: Sendable {
     func organizations(_ s: [Unicode.Scalar], skipping: (Int) -> Bool) -> [Organization] {
         var out: [Organization] = []
         var seen: [String: Int] = [:]
-        let starters: Set<Character> = ["在", "到", "赴", "往", "、", "，", "。", "和", "与", "及", "\n", " ", "“", "（", "的"]
+        let starters: Set<Character> = ["在", "到", "赴", "往", "、", "，", "。", "和", "与", "及", "\n", " ", "“", "（", "的", "兼", "：", "是", "为"]
         var i = 0
         while i < s.count {
             let hit = Self.orgSuffixScalars.first { s.hasWord($0, at: i) }?.count

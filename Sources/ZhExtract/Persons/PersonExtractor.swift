@@ -180,7 +180,7 @@ struct PersonExtractor {
             } else if first.kind == .body, ["领导小组", "工作队", "工作组", "办公室", "委员会", "对口帮扶办", "扶贫办", "集团", "公司", "日报"].contains(str(first.range)) {
                 // Named bodies: 市省内对口帮扶工作领导小组, 粤黔协作工作队黔南工作组.
                 var b = first.range.lowerBound
-                while b > 0, first.range.lowerBound - b < 12, Self.isHan(s[b - 1]), !TitleLexicon.boundaryChars.contains(ch(b - 1)),
+                while b > 0, first.range.lowerBound - b < 12, Self.isHan(s[b - 1]), !TitleLexicon.boundaryChars.contains(ch(b - 1)), s[b - 1] != "兼",
                       !tokens.contains(where: { $0.range.upperBound == b && $0.kind == .post }) { b -= 1 }
                 titleStart = b
                 start = b

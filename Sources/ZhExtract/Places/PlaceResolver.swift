@@ -96,6 +96,13 @@ struct PlaceResolver {
         }
         func score(_ d: Division) -> Int { score(d, evidence) }
         var result: [PlaceMention] = []
+        // Lookups the loop below needs, built once (they were linear scans per candidate).
+        var chosenEndingAt: [Int: Candidate] = [:]
+        var fullNamed = Set<Int>()
+        for c in chosen {
+            chosenEndingAt[c.range.upperBound] = c
+            if gazetteer.entries[c.entry].kind == .fullName { fullNamed.formUnion(gazetteer.entries[c.entry].divisions) }
+        }
         for c in chosen {
             var options = gazetteer.entries[c.entry].divisions
             // Townships and villages (from loaded gazetteers) are many and their names repeat:
@@ -116,7 +123,7 @@ struct PlaceResolver {
             if options.count > 1 {
                 var bestScore = -1
                 // An ancestor written right before the name (广州市白云区) decides.
-                let before = chosen.last { $0.range.upperBound == c.range.lowerBound }
+                let before = chosenEndingAt[c.range.lowerBound]
                 let beforeCodes = Set(before.map { gazetteer.entries[$0.entry].divisions.compactMap { table.divisions[$0].code } } ?? [])
                 // A province's short form (河北, 海南) beats a district of the same name unless the
                 // district's city is written right before it (天津河北区).
@@ -138,17 +145,17 @@ struct PlaceResolver {
             // or a place suffix right after it.
             if gazetteer.entries[c.entry].kind == .alias && d.level >= .township {
                 // A township's short form (乌蒙, 建设, 幸福) only right after its county.
-                let before = chosen.last { $0.range.upperBound == c.range.lowerBound }
+                let before = chosenEndingAt[c.range.lowerBound]
                 let direct = before.map { gazetteer.entries[$0.entry].divisions.contains { table.divisions[$0].code == d.parentCode } } ?? false
                 if !direct { continue }
             } else if gazetteer.entries[c.entry].kind == .alias && d.level >= .county {
                 // A county's short form (白云, 资源, 南部) needs its prefecture (the direct parent)
                 // or its own full name in the document, or an ancestor written right before it.
                 let parentNamed = d.parentCode.map { (evidence[$0] ?? 0) > 0 } ?? false
-                let fullNamed = chosen.contains { gazetteer.entries[$0.entry].divisions.contains(best) && gazetteer.entries[$0.entry].kind == .fullName }
-                let before = chosen.last { $0.range.upperBound == c.range.lowerBound }
+                let fullNamedHere = fullNamed.contains(best)
+                let before = chosenEndingAt[c.range.lowerBound]
                 let direct = before.map { gazetteer.entries[$0.entry].divisions.contains { table.isAncestor(table.divisions[$0].code ?? "", of: d) } } ?? false
-                if !(parentNamed || fullNamed || direct) { continue }
+                if !(parentNamed || fullNamedHere || direct) { continue }
             }
             result.append(PlaceMention(range: c.range, division: best, local: nil, parentPath: [],
                                        isFull: gazetteer.entries[c.entry].kind == .fullName))
