@@ -12,13 +12,17 @@ public struct Extractor: Sendable {
     public let gazetteer: Gazetteer
     /// Names of officials known in advance (found without a title nearby).
     public let knownOfficials: [String: [TitleAssignment]]
+    /// Declarative rules run after the built-in extraction (``ExtractionRule/builtin`` and yours).
+    public let rules: [ExtractionRule]
 
     /// - Parameters:
     ///   - gazetteer: the divisions to recognize; the built-in table by default.
     ///   - officials: known officials by name, with their titles.
-    public init(gazetteer: Gazetteer = .shared, officials: [String: [TitleAssignment]] = [:]) {
+    ///   - rules: rules of your own, run with the built-in ones.
+    public init(gazetteer: Gazetteer = .shared, officials: [String: [TitleAssignment]] = [:], rules: [ExtractionRule] = []) {
         self.gazetteer = gazetteer
         self.knownOfficials = officials
+        self.rules = ExtractionRule.builtin + rules
     }
 
     /// Extracts the facts of `text`.
@@ -40,8 +44,12 @@ public struct Extractor: Sendable {
         let organizations = organizations(s, skipping: inChrome)
         let companies = organizations.filter { o in ["公司", "集团", "合作社", "厂"].contains { o.name.hasSuffix($0) } }.flatMap(\.mentions)
         var placeMentions = resolver.resolve(s, text: text, blocked: [], inside: companies)
-        let persons = PersonExtractor(s: s, text: text, places: placeMentions, table: gazetteer.table,
-                                      knownNames: Set(knownOfficials.keys)).extract()
+        let personExtractor = PersonExtractor(s: s, text: text, places: placeMentions, table: gazetteer.table,
+                                              knownNames: Set(knownOfficials.keys))
+        var persons = personExtractor.extract()
+        let dateRanges = DateExtractor(s: s, published: result.published).extract(skipping: { _ in false }).flatMap(\.mentions)
+        persons += RuleEngine(s: s, names: personExtractor, places: placeMentions, organizations: organizations.flatMap(\.mentions),
+                              dates: dateRanges, titleTokens: personExtractor.titleWordRanges(), placeName: name).run(rules)
         // Names are not places (梁玉林 is not 玉林): where a name overlaps a place, resolve
         // again with the names blocked.
         let nameSpans = persons.map(\.range)

@@ -74,6 +74,25 @@ struct PersonExtractor {
 
     static func isHan(_ s: Unicode.Scalar) -> Bool { (s.value >= 0x4E00 && s.value <= 0x9FFF) || (s.value >= 0x3400 && s.value <= 0x4DBF) }
 
+    /// Readings of a name starting at `p`, longest first, with no boundary required after them
+    /// (a rule's next element decides where the name ends).
+    func nameCandidates(at p: Int) -> [Range<Int>] {
+        guard p < s.count, Self.isHan(s[p]) else { return [] }
+        func plausible(_ r: Range<Int>) -> Bool {
+            r.upperBound <= s.count && s[r].allSatisfy(Self.isHan) && !s[r].dropFirst().contains { TitleLexicon.notInNames.contains(Character($0)) }
+        }
+        for u in knownNameScalars where s.hasWord(u, at: p) { return [p..<(p + u.count)] }
+        var surnameLength = 0
+        if let c = Self.compoundScalars.first(where: { s.hasWord($0, at: p) }) {
+            surnameLength = c.count
+        } else if Self.surnameScalars.contains(s[p]) {
+            surnameLength = 1
+        }
+        if surnameLength > 0 { return [2, 1].map { p..<(p + surnameLength + $0) }.filter(plausible) }
+        guard Self.transliterationStarts.contains(ch(p)) else { return [] }
+        return [4, 3].map { p..<(p + $0) }.filter(plausible)
+    }
+
     /// The name starting at `p`, never cut short: the longest reading followed by a boundary.
     func readName(at p: Int) -> Range<Int>? {
         var p = p
@@ -137,6 +156,16 @@ struct PersonExtractor {
             return wanted(m.local!)
         }
         return places.last { $0.range.upperBound <= p && matches($0) } ?? places.first { matches($0) }
+    }
+
+    /// The title words of the text, for rules.
+    func titleWordRanges() -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        Self.titleWords.matcher.forEachMatch(in: text) { m in
+            if Self.titleWords.kinds[Int(m.value)] != .other { out.append(m.start..<m.end) }
+            return true
+        }
+        return out
     }
 
     func extract() -> [Found] {
@@ -231,7 +260,7 @@ struct PersonExtractor {
                 while p < s.count, s[p] == "：" || s[p] == ":" || s[p] == " " { p += 1 }
             }
             var names: [Range<Int>] = []
-            let byline = ["记者", "全媒体记者", "通讯员", "摄影"].contains(str(last.range))
+            let byline = false
             while let r = readName(at: p) {
                 names.append(r)
                 if last.kind != .collective && !byline { break }
@@ -247,29 +276,6 @@ struct PersonExtractor {
             pending = []
             pendingEnd = -1
             k = j + 1
-        }
-        // A name written before its title: 习近平总书记.
-        for t in tokens where t.kind == .post && str(t.range) == "总书记" && t.range.lowerBound >= 3 {
-            let r = (t.range.lowerBound - 3)..<t.range.lowerBound
-            if TitleLexicon.surnames.contains(ch(r.lowerBound)), s[r].allSatisfy(Self.isHan),
-               !s[r].contains(where: { TitleLexicon.notInNames.contains(Character($0)) }) {
-                found.append(Found(name: str(r), range: r, titles: [TitleAssignment(title: "总书记", org: "中共中央", place: nil)]))
-            }
-        }
-        // Bylines: "… 摄".
-        var i = 1
-        while i < s.count {
-            if s[i] == "摄", s[i - 1] == " " {
-                for length in [3, 2] where i - 1 - length >= 0 {
-                    let r = (i - 1 - length)..<(i - 1)
-                    if TitleLexicon.surnames.contains(ch(r.lowerBound)), s[r].allSatisfy(Self.isHan),
-                       r.lowerBound == 0 || !Self.isHan(s[r.lowerBound - 1]) {
-                        found.append(Found(name: str(r), range: r, titles: [TitleAssignment(title: "摄", org: nil, place: nil)]))
-                        break
-                    }
-                }
-            }
-            i += 1
         }
         return found
     }

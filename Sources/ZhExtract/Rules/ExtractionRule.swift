@@ -1,0 +1,82 @@
+/// A declarative extraction rule: a pattern matched left to right at every position of the
+/// text, and what a match means.
+///
+/// Patterns mix literal text with classes of things the extractor recognizes:
+///
+/// ```swift
+/// // "董事长张三" and "张三董事长" both give 张三 the title 董事长.
+/// let rules = [
+///     ExtractionRule(name: "chair-before", priority: 10, pattern: [.literal("董事长"), .person],
+///                    action: .assignTitle("董事长")),
+///     ExtractionRule(name: "chair-after", priority: 10, pattern: [.person, .literal("董事长")],
+///                    action: .assignTitle("董事长")),
+/// ]
+/// let facts = Extractor(rules: rules).extract("公司董事长张三出席")
+/// ```
+///
+/// Rules run after the built-in extraction, highest priority first; a span already claimed by a
+/// higher-priority rule is not matched again. ``builtin`` holds the rules ZhKit itself writes
+/// in this language (bylines, names written before their title).
+public struct ExtractionRule: Sendable {
+    /// One element of a pattern.
+    public indirect enum Element: Sendable {
+        /// This exact text.
+        case literal(String)
+        /// Any one of these texts (the longest that matches).
+        case anyOf([String])
+        /// A person's name, read whole (surname and given name up to a boundary).
+        case person
+        /// A place the gazetteer recognized here.
+        case place
+        /// A run of title words (bodies and posts: 市委副书记, 人大常委会主任).
+        case title
+        /// An organisation name found here.
+        case organization
+        /// A date found here.
+        case date
+        /// The element, or nothing.
+        case optional(Element)
+        /// The element once or more, separated by nothing or by 、.
+        case oneOrMore(Element)
+    }
+
+    /// What a match produces.
+    public enum Action: Sendable {
+        /// Every person matched gets a title: `title` if given, else the text matched by
+        /// `.title` (or by the first `.anyOf`); its place is the place matched, if any.
+        case assignTitle(String?)
+        /// Every person matched is recorded, with no title.
+        case person
+    }
+
+    public var name: String
+    /// Higher runs first.
+    public var priority: Int
+    public var pattern: [Element]
+    public var action: Action
+
+    /// - Parameters:
+    ///   - name: a name for tests and diagnostics.
+    ///   - priority: higher runs first.
+    ///   - pattern: the elements, matched left to right.
+    ///   - action: what a match produces.
+    public init(name: String, priority: Int = 0, pattern: [Element], action: Action) {
+        self.name = name
+        self.priority = priority
+        self.pattern = pattern
+        self.action = action
+    }
+
+    /// The rules ZhKit itself writes in this language.
+    public static let builtin: [ExtractionRule] = [
+        // Photo bylines: "杨俊 摄".
+        ExtractionRule(name: "byline-photo", priority: 5, pattern: [.person, .literal(" 摄")], action: .assignTitle("摄")),
+        // A name written before its title: 习近平总书记.
+        ExtractionRule(name: "name-before-general-secretary", priority: 5, pattern: [.person, .literal("总书记")],
+                       action: .assignTitle("总书记")),
+        // A reporter's byline with several names: "记者 朱虹 李独懿".
+        ExtractionRule(name: "byline-reporters", priority: 4,
+                       pattern: [.anyOf(["全媒体记者", "记者", "通讯员"]), .optional(.anyOf([" ", "：", ":"])), .oneOrMore(.person)],
+                       action: .assignTitle(nil)),
+    ]
+}

@@ -1,0 +1,118 @@
+/// Runs ``ExtractionRule``s over a text whose places, organisations and dates are known.
+struct RuleEngine {
+    let s: [Unicode.Scalar]
+    let names: PersonExtractor
+    let places: [PlaceMention]
+    let organizations: [Range<Int>]
+    let dates: [Range<Int>]
+    let titleTokens: [Range<Int>]
+    let placeName: (PlaceMention) -> String
+
+    struct Captures {
+        var persons: [Range<Int>] = []
+        var title: Range<Int>?
+        var place: PlaceMention?
+    }
+
+    private func text(_ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: s[r])
+        return String(v)
+    }
+
+    /// Every way `element` matches at `p`, longest first: end positions with captures.
+    private func match(_ element: ExtractionRule.Element, at p: Int, _ c: Captures) -> [(Int, Captures)] {
+        switch element {
+        case .literal(let w):
+            return s.hasWord(w.scalars, at: p) ? [(p + w.unicodeScalars.count, c)] : []
+        case .anyOf(let words):
+            // The text chosen stands for the title when the pattern has no `.title`.
+            return words.map(\.scalars).filter { s.hasWord($0, at: p) }.sorted { $0.count > $1.count }.map { w in
+                var c = c
+                if c.title == nil && !w.allSatisfy({ $0.value < 0x80 || $0 == "：" }) { c.title = p..<(p + w.count) }
+                return (p + w.count, c)
+            }
+        case .person:
+            return names.nameCandidates(at: p).map { r in
+                var c = c
+                c.persons.append(r)
+                return (r.upperBound, c)
+            }
+        case .place:
+            return places.filter { $0.range.lowerBound == p }.map { m in
+                var c = c
+                c.place = m
+                return (m.range.upperBound, c)
+            }
+        case .organization:
+            return organizations.filter { $0.lowerBound == p }.map { ($0.upperBound, c) }
+        case .date:
+            return dates.filter { $0.lowerBound == p }.map { ($0.upperBound, c) }
+        case .title:
+            // Adjacent title words from p on.
+            var end = p
+            while let t = titleTokens.first(where: { $0.lowerBound == end }) { end = t.upperBound }
+            guard end > p else { return [] }
+            var c = c
+            c.title = p..<end
+            return [(end, c)]
+        case .optional(let inner):
+            return match(inner, at: p, c) + [(p, c)]
+        case .oneOrMore(let inner):
+            var results: [(Int, Captures)] = []
+            var frontier = match(inner, at: p, c)
+            var guardCount = 0
+            while !frontier.isEmpty && guardCount < 32 {
+                results = frontier + results
+                var next: [(Int, Captures)] = []
+                for (end, cc) in frontier {
+                    var q = end
+                    if q < s.count && (s[q] == "、" || s[q] == " ") { q += 1 }
+                    next += match(inner, at: q, cc).filter { $0.0 > q }
+                }
+                frontier = next
+                guardCount += 1
+            }
+            return results.sorted { $0.0 > $1.0 }
+        }
+    }
+
+    /// The longest match of `pattern` from `p`.
+    private func match(_ pattern: ArraySlice<ExtractionRule.Element>, at p: Int, _ c: Captures) -> (Int, Captures)? {
+        guard let first = pattern.first else { return (p, c) }
+        for (end, cc) in match(first, at: p, c) {
+            if let done = match(pattern.dropFirst(), at: end, cc) { return done }
+        }
+        return nil
+    }
+
+    /// Persons found by the rules, highest priority first; spans are claimed once.
+    func run(_ rules: [ExtractionRule]) -> [PersonExtractor.Found] {
+        var found: [PersonExtractor.Found] = []
+        var claimed = [Bool](repeating: false, count: s.count + 1)
+        for rule in rules.sorted(by: { $0.priority > $1.priority }) {
+            guard !rule.pattern.isEmpty else { continue }
+            var p = 0
+            while p < s.count {
+                guard !claimed[p], let (end, c) = match(rule.pattern[...], at: p, Captures()), end > p,
+                      !(p..<end).contains(where: { claimed[$0] }) else {
+                    p += 1
+                    continue
+                }
+                for k in p..<end { claimed[k] = true }
+                for r in c.persons {
+                    switch rule.action {
+                    case .person:
+                        found.append(.init(name: text(r), range: r, titles: []))
+                    case .assignTitle(let fixed):
+                        guard let title = fixed ?? c.title.map(text) else { continue }
+                        found.append(.init(name: text(r), range: r,
+                                           titles: [TitleAssignment(title: title, org: nil, place: c.place.map(placeName))]))
+                    }
+                }
+                p = end
+            }
+        }
+        return found
+    }
+}
