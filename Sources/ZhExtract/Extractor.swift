@@ -47,7 +47,8 @@ public struct Extractor: Sendable {
         let personExtractor = PersonExtractor(s: s, text: text, places: placeMentions, table: gazetteer.table,
                                               knownNames: Set(knownOfficials.keys))
         var persons = personExtractor.extract()
-        let dateRanges = DateExtractor(s: s, published: result.published).extract(skipping: { _ in false }).flatMap(\.mentions)
+        result.dates = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
+        let dateRanges = result.dates.flatMap(\.mentions)
         persons += RuleEngine(s: s, names: personExtractor, places: placeMentions, organizations: organizations.flatMap(\.mentions),
                               dates: dateRanges, titleTokens: personExtractor.titleWordRanges(), placeName: name).run(rules)
         // Names are not places (梁玉林 is not 玉林): where a name overlaps a place, resolve
@@ -58,7 +59,6 @@ public struct Extractor: Sendable {
         }
         result.places = aggregatePlaces(placeMentions, s, inChrome: inChrome)
         result.persons = aggregatePersons(persons, s)
-        result.dates = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
         result.amounts = AmountExtractor(s: s).extract(skipping: inChrome)
         result.organizations = organizations
         let found = visits(s, places: placeMentions, persons: persons, dates: result.dates, skipping: inChrome)

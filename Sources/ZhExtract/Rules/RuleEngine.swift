@@ -92,11 +92,31 @@ struct RuleEngine {
         var claimed = [Bool](repeating: false, count: s.count + 1)
         for rule in rules.sorted(by: { $0.priority > $1.priority }) {
             guard !rule.pattern.isEmpty else { continue }
-            var p = 0
-            while p < s.count {
+            // Where the rule can start: near an occurrence of the first text it requires (a
+            // rule with none is tried everywhere). A rule whose text is absent is skipped.
+            var starts: [Int]
+            if let required = rule.pattern.firstIndex(where: { if case .literal = $0 { return true }; if case .anyOf = $0 { return true }; return false }) {
+                let words: [[Unicode.Scalar]]
+                switch rule.pattern[required] {
+                case .literal(let w): words = [w.scalars]
+                case .anyOf(let ws): words = ws.map(\.scalars)
+                default: words = []
+                }
+                var hits: [Int] = []
+                for i in 0..<s.count where words.contains(where: { !$0.isEmpty && s[i] == $0[0] && s.hasWord($0, at: i) }) { hits.append(i) }
+                if hits.isEmpty { continue }
+                let reach = required == 0 ? 0 : 24 * required
+                var set = Set<Int>()
+                for h in hits { for q in max(0, h - reach)...h { set.insert(q) } }
+                starts = set.sorted()
+            } else {
+                starts = Array(0..<s.count)
+            }
+            var next = 0
+            for p in starts {
+                guard p >= next else { continue }
                 guard !claimed[p], let (end, c) = match(rule.pattern[...], at: p, Captures()), end > p,
                       !(p..<end).contains(where: { claimed[$0] }) else {
-                    p += 1
                     continue
                 }
                 for k in p..<end { claimed[k] = true }
@@ -110,7 +130,7 @@ struct RuleEngine {
                                            titles: [TitleAssignment(title: title, org: nil, place: c.place.map(placeName))]))
                     }
                 }
-                p = end
+                next = end
             }
         }
         return found
