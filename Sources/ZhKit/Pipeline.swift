@@ -94,6 +94,22 @@ public struct Pipeline: Sendable {
     }
 }
 
+extension JSONWriter {
+    /// The contract's `repairs` array.
+    public mutating func repairs(_ repairs: [Repair]) {
+        array(repairs) { w, r in
+            w.raw("{")
+            w.key("kind", first: true); w.string(r.kind)
+            w.key("start"); w.number(r.start)
+            w.key("end"); w.number(r.end)
+            w.key("original"); w.string(r.original)
+            w.key("replacement"); w.string(r.replacement)
+            w.key("confidence"); w.raw(String(r.confidence))
+            w.raw("}")
+        }
+    }
+}
+
 extension Document {
     /// The contract's JSON object, one line.
     public func jsonLine(includeText: Bool = false) -> String {
@@ -104,17 +120,7 @@ extension Document {
         w.key("script"); w.string(script)
         w.key("published"); w.optionalString(published?.iso)
         w.key("title"); w.optionalString(title)
-        w.key("repairs")
-        w.array(repairs) { w, r in
-            w.raw("{")
-            w.key("kind", first: true); w.string(r.kind)
-            w.key("start"); w.number(r.start)
-            w.key("end"); w.number(r.end)
-            w.key("original"); w.string(r.original)
-            w.key("replacement"); w.string(r.replacement)
-            w.key("confidence"); w.raw(String(r.confidence))
-            w.raw("}")
-        }
+        w.key("repairs"); w.repairs(repairs)
         w.key("boilerplate"); ranges(boilerplate)
         w.key("persons")
         w.array(facts.persons) { w, p in

@@ -30,3 +30,15 @@ public enum NormalizationError: Error, Sendable, Equatable, CustomStringConverti
         }
     }
 }
+
+/// Decodes the code point at `j` of valid UTF-8 and advances `j` past it.
+@inline(__always)
+func decodeScalar(_ p: UnsafeBufferPointer<UInt8>, _ j: inout Int) -> UInt32 {
+    let b0 = UInt32(p[j])
+    if b0 < 0x80 { j += 1; return b0 }
+    let len = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+    var v = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+    for k in 1..<len where j + k < p.count { v = v << 6 | (UInt32(p[j + k]) & 0x3F) }
+    j += len
+    return v
+}

@@ -148,18 +148,7 @@ struct NormalizeCommand: ParsableCommand {
     }
 }
 
-func writeRepairs(_ w: inout JSONWriter, _ repairs: [Repair]) {
-    w.array(repairs) { w, r in
-        w.raw("{")
-        w.key("kind", first: true); w.string(r.kind)
-        w.key("start"); w.number(r.start)
-        w.key("end"); w.number(r.end)
-        w.key("original"); w.string(r.original)
-        w.key("replacement"); w.string(r.replacement)
-        w.key("confidence"); w.raw(String(r.confidence))
-        w.raw("}")
-    }
-}
+func writeRepairs(_ w: inout JSONWriter, _ repairs: [Repair]) { w.repairs(repairs) }
 
 /// The repair stages `normalize` and `extract` run unless told not to.
 func defaultRepairStages() -> [any NormalizationStage] { [PinyinAnnotationRemover()] }
@@ -192,20 +181,8 @@ struct RepairCommand: ParsableCommand {
                 stats.bytes += file.count
                 stats.documents += 1
                 let decoded = detector.decode(file.bytes)
-                var text = decoded.text
-                var map = OffsetMap()
-                var repairs: [Repair] = []
-                for stage in stages {
-                    let r = stage.apply(text)
-                    for var repair in r.repairs {
-                        let back = map.inputRange(of: repair.start..<repair.end)
-                        repair.start = back.lowerBound
-                        repair.end = back.upperBound
-                        repairs.append(repair)
-                    }
-                    map = r.offsets.composed(after: map)
-                    text = r.text
-                }
+                let repaired = Normalizer.run(stages, on: decoded.text)
+                let text = repaired.text, repairs = repaired.repairs
                 if json {
                     var w = JSONWriter()
                     w.raw("{")

@@ -254,23 +254,14 @@ final class ConversionTable: Sendable {
         if rule.afterSet == nil && rule.afterLiteral.isEmpty { return true }
         var j = after
         if let set = rule.afterSet {
-            guard j < input.count, set.contains(Self.scalar(input, &j)) else { return false }
+            guard j < input.count, set.contains(decodeScalar(input, &j)) else { return false }
         }
         for c in rule.afterLiteral {
-            guard j < input.count, Self.scalar(input, &j) == c else { return false }
+            guard j < input.count, decodeScalar(input, &j) == c else { return false }
         }
         return true
     }
 
-    private static func scalar(_ input: UnsafeBufferPointer<UInt8>, _ j: inout Int) -> UInt32 {
-        let b0 = UInt32(input[j])
-        if b0 < 0x80 { j += 1; return b0 }
-        let len = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-        var v = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-        for k in 1..<len where j + k < input.count { v = v << 6 | (UInt32(input[j + k]) & 0x3F) }
-        j += len
-        return v
-    }
 
     /// The last code point written so far (0 at the start), as ICU's before-context sees it.
     private static func lastScalar(_ out: [UInt8]) -> UInt32 {
@@ -279,7 +270,7 @@ final class ConversionTable: Sendable {
         while j > 0 && out[j] & 0xC0 == 0x80 { j -= 1 }
         return out.withUnsafeBufferPointer { b in
             var k = j
-            return scalar(b, &k)
+            return decodeScalar(b, &k)
         }
     }
 }

@@ -48,6 +48,30 @@ public protocol NormalizationStage: Sendable {
     func apply(_ text: String) -> (text: String, offsets: OffsetMap, repairs: [Repair])
 }
 
+extension Normalizer {
+    /// Runs `stages` in order on `raw`, composing their offset maps and mapping every repair's
+    /// range back to `raw`.
+    ///
+    /// - Complexity: the sum of the stages' costs.
+    public static func run(_ stages: [any NormalizationStage], on raw: String) -> NormalizedText {
+        var text = raw
+        var map = OffsetMap()
+        var repairs: [Repair] = []
+        for stage in stages {
+            let r = stage.apply(text)
+            for var repair in r.repairs {
+                let back = map.inputRange(of: repair.start..<repair.end)
+                repair.start = back.lowerBound
+                repair.end = back.upperBound
+                repairs.append(repair)
+            }
+            map = r.offsets.composed(after: map)
+            text = r.text
+        }
+        return NormalizedText(text: text, offsets: map, repairs: repairs)
+    }
+}
+
 /// Cleans scraped Chinese text and converts its script, keeping the way back to the raw input.
 ///
 /// Stages run in order: the stages given (e.g. encoding repair), Unicode clean-up
@@ -74,20 +98,7 @@ public struct Normalizer: Sendable {
     ///
     /// - Complexity: O(*n*) for *n* bytes.
     public func normalize(_ raw: String) -> NormalizedText {
-        var text = raw
-        var map = OffsetMap()
-        var repairs: [Repair] = []
-        for stage in stages {
-            let r = stage.apply(text)
-            for var repair in r.repairs {
-                let back = map.inputRange(of: repair.start..<repair.end)
-                repair.start = back.lowerBound
-                repair.end = back.upperBound
-                repairs.append(repair)
-            }
-            map = r.offsets.composed(after: map)
-            text = r.text
-        }
+        var (text, map, repairs) = { let r = Self.run(stages, on: raw); return (r.text, r.offsets, r.repairs) }()
         if let converter {
             var b = OffsetMap.Builder()
             text = converter.convert(text, edits: &b)

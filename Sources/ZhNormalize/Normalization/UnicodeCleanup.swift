@@ -53,7 +53,7 @@ public struct UnicodeCleanup: NormalizationStage {
             }
             // Decode one code point (input is valid UTF-8).
             var j = i
-            let v = Self.decode(input, &j)
+            let v = decodeScalar(input, &j)
             let start = inChar
             inChar += 1
             var emit: UInt32? = v
@@ -80,7 +80,7 @@ public struct UnicodeCleanup: NormalizationStage {
             case 0x2C, 0x3A, 0x3B, 0x3F, 0x28, 0x29:
                 // Between two CJK characters (looking at the next one), the full-width form.
                 var k = j
-                let next = k < n ? Self.decode(input, &k) : 0
+                let next = k < n ? decodeScalar(input, &k) : 0
                 if Self.isCJK(previous) && Self.isCJK(next) && !(v == 0x28 && false) {
                     emit = v + 0xFEE0
                 }
@@ -103,14 +103,4 @@ public struct UnicodeCleanup: NormalizationStage {
         return (String(decoding: out, as: UTF8.self), edits.map, repairs)
     }
 
-    @inline(__always)
-    static func decode(_ p: UnsafeBufferPointer<UInt8>, _ j: inout Int) -> UInt32 {
-        let b0 = UInt32(p[j])
-        if b0 < 0x80 { j += 1; return b0 }
-        let len = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-        var v = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-        for k in 1..<len where j + k < p.count { v = v << 6 | (UInt32(p[j + k]) & 0x3F) }
-        j += len
-        return v
-    }
 }
