@@ -76,7 +76,7 @@ struct PersonExtractor {
 
     /// Readings of a name starting at `p`, longest first, with no boundary required after them
     /// (a rule's next element decides where the name ends).
-    func nameCandidates(at p: Int) -> [Range<Int>] {
+    func nameCandidates(at p: Int, surnameOnly: Bool = false) -> [Range<Int>] {
         guard p < s.count, Self.isHan(s[p]) else { return [] }
         func plausible(_ r: Range<Int>) -> Bool {
             r.upperBound <= s.count && s[r].allSatisfy(Self.isHan) && !s[r].dropFirst().contains { TitleLexicon.notInNames.contains(Character($0)) }
@@ -89,7 +89,7 @@ struct PersonExtractor {
             surnameLength = 1
         }
         if surnameLength > 0 { return [2, 1].map { p..<(p + surnameLength + $0) }.filter(plausible) }
-        guard Self.transliterationStarts.contains(ch(p)) else { return [] }
+        guard !surnameOnly, Self.transliterationStarts.contains(ch(p)) else { return [] }
         return [4, 3].map { p..<(p + $0) }.filter(plausible)
     }
 

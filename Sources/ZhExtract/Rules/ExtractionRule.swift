@@ -24,8 +24,13 @@ public struct ExtractionRule: Sendable {
         case literal(String)
         /// Any one of these texts (the longest that matches).
         case anyOf([String])
-        /// A person's name, read whole (surname and given name up to a boundary).
+        /// A person's name: a Han surname and given name, or a transliterated name.
         case person
+        /// A person's name with a Han surname only.
+        case hanName
+        /// Matches no text: the position is the start of the text or follows a character that is
+        /// not a Han character (punctuation, space...).
+        case boundary
         /// A place the gazetteer recognized here.
         case place
         /// A run of title words (bodies and posts: 市委副书记, 人大常委会主任).
@@ -74,6 +79,10 @@ public struct ExtractionRule: Sendable {
         // A name written before its title: 习近平总书记.
         ExtractionRule(name: "name-before-general-secretary", priority: 5, pattern: [.person, .literal("总书记")],
                        action: .assignTitle("总书记")),
+        // A name written before a state title: 李强总理, 王沪宁主席, 赵乐际委员长.
+        ExtractionRule(name: "name-before-state-title", priority: 3,
+                       pattern: [.boundary, .hanName, .anyOf(["主席", "副主席", "总理", "副总理", "委员长", "副委员长", "国务委员", "总统", "首相"])],
+                       action: .assignTitle(nil)),
         // A reporter's byline with several names: "记者 朱虹 李独懿".
         ExtractionRule(name: "byline-reporters", priority: 4,
                        pattern: [.anyOf(["全媒体记者", "记者", "通讯员"]), .optional(.anyOf([" ", "：", ":"])), .oneOrMore(.person)],

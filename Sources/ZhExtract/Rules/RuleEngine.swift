@@ -38,6 +38,14 @@ struct RuleEngine {
                 c.persons.append(r)
                 return (r.upperBound, c)
             }
+        case .hanName:
+            return names.nameCandidates(at: p, surnameOnly: true).map { r in
+                var c = c
+                c.persons.append(r)
+                return (r.upperBound, c)
+            }
+        case .boundary:
+            return p == 0 || !PersonExtractor.isHan(s[p - 1]) ? [(p, c)] : []
         case .place:
             return places.filter { $0.range.lowerBound == p }.map { m in
                 var c = c
