@@ -2,27 +2,8 @@ import Foundation
 import Testing
 import ZhTestSupport
 
-/// Runs the debug `zhkit` with arguments and standard input; nil when it is not built.
 private func zhkit(_ args: [String], input: String = "") throws -> (status: Int32, out: String, err: String)? {
-    let binary = SharedData.packageRoot + "/.build/debug/zhkit"
-    guard FileManager.default.fileExists(atPath: binary) else {
-        print("skipped: \(binary) not built")
-        return nil
-    }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
-    p.arguments = args
-    let i = Pipe(), o = Pipe(), e = Pipe()
-    p.standardInput = i
-    p.standardOutput = o
-    p.standardError = e
-    try p.run()
-    i.fileHandleForWriting.write(Data(input.utf8))
-    try i.fileHandleForWriting.close()
-    let out = String(decoding: o.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let err = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    return (p.terminationStatus, out, err)
+    try CommandRunner.zhkit(args, input: input)
 }
 
 @Suite("Command line errors")

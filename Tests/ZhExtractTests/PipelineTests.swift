@@ -33,27 +33,11 @@ struct PipelineTests {
 
     @Test("zhkit extract --jsonl streams: one line in, one line out, order kept, bad lines reported")
     func streaming() throws {
-        let binary = SharedData.packageRoot + "/.build/debug/zhkit"
-        guard FileManager.default.fileExists(atPath: binary) else {
-            print("skipped: \(binary) not built")
-            return
-        }
         var input = ""
         for i in 0..<40 { input += #"{"id": "d\#(i)", "text": "市委书记杨亚林\#(i % 28 + 1)日赴毕节市考察。", "published": "2017-08-14"}"# + "\n" }
         input += "not json\n" + #"{"id": "empty", "text": ""}"# + "\n" + #"{"id": "last", "text": "贵州省"}"# + "\n"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = ["extract", "--jsonl", "--jobs", "2"]
-        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
-        p.standardInput = inPipe
-        p.standardOutput = outPipe
-        p.standardError = errPipe
-        try p.run()
-        inPipe.fileHandleForWriting.write(Data(input.utf8))
-        try inPipe.fileHandleForWriting.close()
-        let out = String(decoding: outPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        guard let r = try CommandRunner.zhkit(["extract", "--jsonl", "--jobs", "2"], input: input) else { return }
+        let out = r.out, err = r.err
         let ids = out.split(separator: "\n").map { line -> String in
             let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             return o?["id"] as? String ?? "?"
@@ -61,6 +45,6 @@ struct PipelineTests {
         #expect(ids == (0..<40).map { "d\($0)" } + ["last"])
         #expect(err.contains("-:41: not a JSON object"))
         #expect(err.contains("-:42: empty \"text\""))
-        #expect(p.terminationStatus == 2)
+        #expect(r.status == 2)
     }
 }
