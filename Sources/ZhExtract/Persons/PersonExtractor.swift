@@ -88,7 +88,15 @@ struct PersonExtractor {
         } else if Self.surnameScalars.contains(s[p]) {
             surnameLength = 1
         }
-        if surnameLength > 0 { return [2, 1].map { p..<(p + surnameLength + $0) }.filter(plausible) }
+        if surnameLength > 0 {
+            var out = [2, 1].map { p..<(p + surnameLength + $0) }.filter(plausible)
+            // Two-character names are often typeset with a space: 单 虹.
+            if surnameLength == 1, p + 2 < s.count, s[p + 1] == " ", Self.isHan(s[p + 2]),
+               !TitleLexicon.notInNames.contains(Character(s[p + 2])) {
+                out.append(p..<(p + 3))
+            }
+            return out
+        }
         guard !surnameOnly, Self.transliterationStarts.contains(ch(p)) else { return [] }
         return [4, 3].map { p..<(p + $0) }.filter(plausible)
     }

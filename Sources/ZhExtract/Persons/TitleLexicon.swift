@@ -29,7 +29,7 @@ enum TitleLexicon {
 
     /// Words that may follow a name directly.
     static let boundaryWords: [String] = """
-        以及 陪同 参加 率领 率队 率团 率 带领 表示 说 指出 强调 主持 出席 一行 同志 代表 会见 介绍 分段 看望 调研 考察 讲话 致辞 \
+        以及 全程 专程 亲自 一道 一起 随后 随同 实地 现场 详细 陪同 参加 率领 率队 率团 率 带领 表示 说 指出 强调 主持 出席 一行 同志 代表 会见 介绍 分段 看望 调研 考察 讲话 致辞 \
         在 到 赴 前往 对 与 和 及 也 就 向 分别 先后 共同 作 一同 担任 任 当选 为 感谢 希望 要求 认为 摄 报道
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init)
 
@@ -46,5 +46,5 @@ enum TitleLexicon {
 
     /// Characters that never stand in a given name here (function words, verbs of the titles'
     /// surroundings).
-    static let notInNames: Set<Character> = Set("的了在和与及是为对把被等将从向于这那其该各此也都就并且而以所率赴到说指省市县区州镇乡村委会长记书主任副务国情请邀按照括包票美")
+    static let notInNames: Set<Character> = Set("的了在和与及是为对把被等将从向于这那其该各此也都就并且而以所率赴到说指省市县区州镇乡村委会长记书主任副务国情请邀按照括包票美革")
 }

@@ -28,8 +28,8 @@ public struct ExtractionRule: Sendable {
         case person
         /// A person's name with a Han surname only.
         case hanName
-        /// Matches no text: the position is the start of the text or follows a character that is
-        /// not a Han character (punctuation, space...).
+        /// Matches no text, where the text starts or ends or a neighbouring character is not a
+        /// Han character (punctuation, space...).
         case boundary
         /// A place the gazetteer recognized here.
         case place
@@ -83,6 +83,12 @@ public struct ExtractionRule: Sendable {
         ExtractionRule(name: "name-before-state-title", priority: 3,
                        pattern: [.boundary, .hanName, .anyOf(["主席", "副主席", "总理", "副总理", "委员长", "副委员长", "国务委员", "总统", "首相"])],
                        action: .assignTitle(nil)),
+        // Names honoured or addressed: 邓恩铭烈士, 张三先生.
+        ExtractionRule(name: "name-before-honorific", priority: 2, pattern: [.hanName, .anyOf(["烈士", "先生", "女士"])], action: .person),
+        // Photo and text credits after a site or paper: "@毕节市人民政府网王纯亮 郑林华".
+        ExtractionRule(name: "credits-after-source", priority: 2,
+                       pattern: [.anyOf(["政府网", "新闻网", "日报"]), .optional(.literal(" ")), .oneOrMore(.hanName), .boundary],
+                       action: .person),
         // A reporter's byline with several names: "记者 朱虹 李独懿".
         ExtractionRule(name: "byline-reporters", priority: 4,
                        pattern: [.anyOf(["全媒体记者", "记者", "通讯员"]), .optional(.anyOf([" ", "：", ":"])), .oneOrMore(.person)],

@@ -45,7 +45,9 @@ struct RuleEngine {
                 return (r.upperBound, c)
             }
         case .boundary:
-            return p == 0 || !PersonExtractor.isHan(s[p - 1]) ? [(p, c)] : []
+            let before = p == 0 || !PersonExtractor.isHan(s[p - 1])
+            let after = p >= s.count || !PersonExtractor.isHan(s[p])
+            return before || after ? [(p, c)] : []
         case .place:
             return places.filter { $0.range.lowerBound == p }.map { m in
                 var c = c
@@ -129,12 +131,13 @@ struct RuleEngine {
                 }
                 for k in p..<end { claimed[k] = true }
                 for r in c.persons {
+                    let name = text(r).filter { $0 != " " }
                     switch rule.action {
                     case .person:
-                        found.append(.init(name: text(r), range: r, titles: []))
+                        found.append(.init(name: name, range: r, titles: []))
                     case .assignTitle(let fixed):
                         guard let title = fixed ?? c.title.map(text) else { continue }
-                        found.append(.init(name: text(r), range: r,
+                        found.append(.init(name: name, range: r,
                                            titles: [TitleAssignment(title: title, org: nil, place: c.place.map(placeName))]))
                     }
                 }
