@@ -242,7 +242,12 @@ struct PersonExtractor {
                 }
             }
             let title = TitleAssignment(title: titleText, org: org, place: placeText, collective: last.kind == .collective)
-            if pendingEnd >= 0 && start == pendingEnd + 1 && (ch(pendingEnd) == "、" || ch(pendingEnd) == "兼") {
+            // A chain goes on after 、 or 兼, also through a named body's leading words
+            // (、粤黔协作工作队黔南工作组组长).
+            let joined = pendingEnd >= 0 && (ch(pendingEnd) == "、" || ch(pendingEnd) == "兼") && start > pendingEnd
+                && (start == pendingEnd + 1 || (start - pendingEnd <= 13 && s[(pendingEnd + 1)..<start].allSatisfy(Self.isHan)
+                    && !s[(pendingEnd + 1)..<start].contains { TitleLexicon.boundaryChars.contains(Character($0)) }))
+            if joined {
                 pending.append(title)
             } else {
                 pending = [title]
