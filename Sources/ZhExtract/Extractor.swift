@@ -1,3 +1,5 @@
+import ZhMatch
+
 /// Extracts places, officials, organisations, dates, amounts, visits and pairings from one
 /// normalized (simplified) text.
 ///
@@ -23,7 +25,11 @@ public struct Extractor: Sendable {
         self.gazetteer = gazetteer
         self.knownOfficials = officials
         self.rules = ExtractionRule.builtin + rules
+        ruleIndex = rules.isEmpty ? Self.builtinRuleIndex : RuleIndex(self.rules)
     }
+
+    let ruleIndex: RuleIndex
+    static let builtinRuleIndex = RuleIndex(ExtractionRule.builtin)
 
     /// Extracts the facts of `text`.
     ///
@@ -50,7 +56,7 @@ public struct Extractor: Sendable {
         result.dates = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
         let dateRanges = result.dates.flatMap(\.mentions)
         persons += RuleEngine(s: s, names: personExtractor, places: placeMentions, organizations: organizations.flatMap(\.mentions),
-                              dates: dateRanges, titleTokens: personExtractor.titleWordRanges(), placeName: name).run(rules)
+                              dates: dateRanges, titleTokens: personExtractor.titleWordRanges(), placeName: name).run(ruleIndex, source: text)
         // Names are not places (梁玉林 is not 玉林): where a name overlaps a place, resolve
         // again with the names blocked.
         let nameSpans = persons.map(\.range)
@@ -58,7 +64,7 @@ public struct Extractor: Sendable {
             placeMentions = resolver.resolve(s, text: text, blocked: nameSpans, inside: companies)
         }
         result.places = aggregatePlaces(placeMentions, s, inChrome: inChrome)
-        result.persons = aggregatePersons(persons, s)
+        result.persons = aggregatePersons(persons, text: text)
         result.amounts = AmountExtractor(s: s).extract(skipping: inChrome)
         result.organizations = organizations
         let found = visits(s, places: placeMentions, persons: persons, dates: result.dates, skipping: inChrome)
@@ -104,7 +110,7 @@ public struct Extractor: Sendable {
         return order.filter { standalone.contains($0) }.map { byKey[$0]! }
     }
 
-    func aggregatePersons(_ found: [PersonExtractor.Found], _ s: [Unicode.Scalar]) -> [Person] {
+    func aggregatePersons(_ found: [PersonExtractor.Found], text: String) -> [Person] {
         var order: [String] = []
         var byName: [String: Person] = [:]
         for f in found {
@@ -116,20 +122,19 @@ public struct Extractor: Sendable {
                 byName[f.name]!.titles.append(t)
             }
         }
-        // Every mention of every name.
-        for n in order {
-            let u = n.scalars
-            var i = 0
-            while i + u.count <= s.count {
-                if s.hasWord(u, at: i) {
-                    byName[n]!.mentions.append(i..<(i + u.count))
-                    i += u.count
-                } else {
-                    i += 1
-                }
+        // Every mention of every name, in one pass (a longer name wins where two overlap).
+        var mentions = [[Range<Int>]](repeating: [], count: order.count)
+        if !order.isEmpty, let names = try? PatternMatcher(pairs: order.enumerated().map { ($0.element, UInt32($0.offset)) }) {
+            names.forEachMatch(in: text) { m in
+                mentions[Int(m.value)].append(m.start..<m.end)
+                return true
             }
         }
-        return order.map { byName[$0]! }
+        return order.enumerated().map { k, n in
+            var p = byName[n]!
+            p.mentions = mentions[k]
+            return p
+        }
     }
 
     // MARK: - Organisations
@@ -138,16 +143,20 @@ public struct Extractor: Sendable {
     static let orgSuffixes = ["有限公司", "集团", "公司", "中心", "协会", "大学", "中学", "小学", "学校", "医院", "银行", "研究院",
                               "工作队", "合作社", "加工厂", "厂", "党校"]
 
+    static let orgSuffixFirsts = ScalarSet(orgSuffixScalars.map { $0[0] })
+    static let orgStarters = ScalarSet("在到赴往、，。和与及\n “（的兼：是为")
+
     func organizations(_ s: [Unicode.Scalar], skipping: (Int) -> Bool) -> [Organization] {
         var out: [Organization] = []
         var seen: [String: Int] = [:]
-        let starters: Set<Character> = ["在", "到", "赴", "往", "、", "，", "。", "和", "与", "及", "\n", " ", "“", "（", "的", "兼", "：", "是", "为"]
+        let starters = Self.orgStarters
         var i = 0
         while i < s.count {
+            guard Self.orgSuffixFirsts.contains(s[i]) else { i += 1; continue }
             let hit = Self.orgSuffixScalars.first { s.hasWord($0, at: i) }?.count
             guard let len = hit, !skipping(i) else { i += 1; continue }
             var b = i
-            while b > 0, i - b < 14, PersonExtractor.isHan(s[b - 1]), !starters.contains(Character(s[b - 1])) { b -= 1 }
+            while b > 0, i - b < 14, PersonExtractor.isHan(s[b - 1]), !starters.contains(s[b - 1]) { b -= 1 }
             if i - b >= 2 {
                 var v = String.UnicodeScalarView()
                 v.append(contentsOf: s[b..<(i + len)])

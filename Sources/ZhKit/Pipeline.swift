@@ -65,7 +65,9 @@ public struct Pipeline: Sendable {
 
     /// Judges the script from how much each direction of conversion would change.
     func script(of raw: String) -> String {
-        let sample = String(raw.prefix(1000))
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: raw.unicodeScalars.prefix(1000))
+        let sample = String(view)
         func changed(_ converted: String) -> Int {
             zip(sample.unicodeScalars, converted.unicodeScalars).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) }
         }

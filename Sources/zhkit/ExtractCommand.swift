@@ -69,25 +69,24 @@ struct ExtractCommand: ParsableCommand {
                 batch.removeAll(keepingCapacity: true)
             }
             for path in InputReader.paths(files) {
-                let file = try InputReader.read(path)
-                stats.bytes += file.count
                 if jsonl {
-                    let text = decodeText(file, command: "extract")
-                    var lineNumber = 0
-                    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-                        lineNumber += 1
-                        if line.allSatisfy({ $0 == " " || $0 == "\r" }) { continue }
+                    stats.bytes += try LineReader.forEachLine(path) { bytes, lineNumber in
+                        var line = bytes
+                        if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+                        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
                         switch parseJSONLine(line) {
                         case .success(let doc):
                             batch.append(doc)
                             stats.documents += 1
                         case .failure(let reason):
-                            printError("zhkit extract: \(file.name):\(lineNumber): \(reason.description)")
+                            printError("zhkit extract: \(path):\(lineNumber): \(reason.description)")
                             failed = true
                         }
                         if batch.count >= batchSize { flush() }
                     }
                 } else {
+                    let file = try InputReader.read(path)
+                    stats.bytes += file.count
                     let name = (file.name as NSString).lastPathComponent
                     batch.append((name, decodeText(file, command: "extract"), nil))
                     stats.documents += 1
@@ -108,9 +107,10 @@ struct ExtractCommand: ParsableCommand {
         if failed { throw ExitCode(2) }
     }
 
-    private func parseJSONLine(_ line: Substring) -> Result<(id: String, text: String, published: Day?), CommandFailure> {
-        guard let data = line.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+    private func parseJSONLine(_ line: UnsafeBufferPointer<UInt8>) -> Result<(id: String, text: String, published: Day?), CommandFailure> {
+        guard String(validating: line, as: UTF8.self) != nil else { return .failure(CommandFailure(nil, "not UTF-8")) }
+        let data = Data(buffer: line)
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             return .failure(CommandFailure(nil, "not a JSON object"))
         }
         guard let text = object["text"] as? String else { return .failure(CommandFailure(nil, "no \"text\" string")) }

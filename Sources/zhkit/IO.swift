@@ -44,6 +44,26 @@ final class InputFile {
 
     var bytes: [UInt8] { mapped == nil ? array : withBytes { Array($0) } }
 
+    /// The file mapped into memory when it is a regular, non-empty file; nil for standard input,
+    /// pipes and empty files (read those as a stream).
+    static func openMapped(_ path: String) throws -> InputFile? {
+        if path == "-" { return nil }
+        let fd = Foundation.open(path, O_RDONLY)
+        guard fd >= 0 else {
+            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+            throw CommandFailure(path, reason)
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw CommandFailure(path, String(cString: strerror(errno))) }
+        if st.st_mode & S_IFMT == S_IFDIR { throw CommandFailure(path, "is a directory") }
+        guard st.st_mode & S_IFMT == S_IFREG && st.st_size > 0 else { return nil }
+        let size = Int(st.st_size)
+        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+        madvise(p, size, MADV_SEQUENTIAL)
+        return InputFile(name: path, mapped: p, count: size)
+    }
+
     static func open(_ path: String) throws -> InputFile {
         if path == "-" { return InputFile(name: "-", bytes: readAll(fd: 0)) }
         let fd = Foundation.open(path, O_RDONLY)
@@ -138,4 +158,70 @@ struct Stats {
     }
 
     private func round6(_ x: Double) -> String { String(format: "%.6f", x) }
+}
+
+/// Reads a file or standard input line by line without holding more than one chunk and one line:
+/// regular files through the memory map, pipes in 1 MiB reads. A line is handed over without
+/// its `\n` (a trailing `\r` is kept; callers trim it).
+enum LineReader {
+    /// Calls `body` with each line's bytes and its 1-based number.
+    static func forEachLine(_ path: String, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws -> Int {
+        let file = try InputFile.openMapped(path)
+        if let file {
+            return try file.withBytes { bytes in
+                var line = 0
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    if let nl = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
+                        end = UnsafePointer(nl.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
+                    } else {
+                        end = bytes.count
+                    }
+                    line += 1
+                    try body(UnsafeBufferPointer(rebasing: bytes[start..<end]), line)
+                    start = end + 1
+                }
+                return bytes.count
+            }
+        }
+        let fd: Int32 = path == "-" ? 0 : Foundation.open(path, O_RDONLY)
+        guard fd >= 0 else { throw CommandFailure(path, errno == ENOENT ? "no such file" : String(cString: strerror(errno))) }
+        defer { if fd != 0 { close(fd) } }
+        var total = 0
+        var line = 0
+        var pending: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw CommandFailure(path, String(cString: strerror(errno))) }
+            if n == 0 { break }
+            total += n
+            try chunk.withUnsafeBufferPointer { buffer in
+                var start = 0
+                while start < n {
+                    guard let nl = memchr(buffer.baseAddress! + start, 0x0A, n - start) else {
+                        pending.append(contentsOf: buffer[start..<n])
+                        break
+                    }
+                    let end = UnsafePointer(nl.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress!
+                    line += 1
+                    if pending.isEmpty {
+                        try body(UnsafeBufferPointer(rebasing: buffer[start..<end]), line)
+                    } else {
+                        pending.append(contentsOf: buffer[start..<end])
+                        try pending.withUnsafeBufferPointer { try body($0, line) }
+                        pending.removeAll(keepingCapacity: pending.capacity < 1 << 24)
+                    }
+                    start = end + 1
+                }
+            }
+        }
+        if !pending.isEmpty {
+            line += 1
+            try pending.withUnsafeBufferPointer { try body($0, line) }
+        }
+        return total
+    }
 }

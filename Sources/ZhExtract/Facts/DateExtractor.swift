@@ -24,6 +24,32 @@ public struct Day: Sendable, Hashable, Comparable {
         self.init(year: nums[0], month: nums[1], day: nums[2])
     }
 
+    /// Parses a date written from `s[i]` on (before `end`), as ``init(parsing:)`` does.
+    init?(scalars s: [Unicode.Scalar], at i: Int, end: Int) {
+        var nums: [Int] = []
+        nums.reserveCapacity(3)
+        var cur = -1
+        var k = i
+        while k < end {
+            let v = s[k].value
+            if v >= 0x30 && v <= 0x39 {
+                cur = (cur < 0 ? 0 : cur) * 10 + Int(v - 0x30)
+                if cur > 100_000 { return nil }
+            } else {
+                if cur >= 0 { nums.append(cur); cur = -1 }
+                if nums.count == 3 { break }
+                switch s[k] {
+                case "-", "/", "年", "月", "日", ".", " ": break
+                default: k = end; continue
+                }
+            }
+            k += 1
+        }
+        if cur >= 0 && nums.count < 3 { nums.append(cur) }
+        guard nums.count == 3, (1900...2100).contains(nums[0]), (1...12).contains(nums[1]), (1...31).contains(nums[2]) else { return nil }
+        self.init(year: nums[0], month: nums[1], day: nums[2])
+    }
+
     public var iso: String {
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(year)-\(pad(month))-\(pad(day))"
@@ -53,10 +79,18 @@ struct DateExtractor {
         return j > i ? (v, j) : nil
     }
 
-    private func at(_ i: Int, _ c: Character) -> Bool { i < s.count && Character(s[i]) == c }
+    private func at(_ i: Int, _ c: Unicode.Scalar) -> Bool { i < s.count && s[i] == c }
+
+    private static let wordScalars: [String: [Unicode.Scalar]] = {
+        var m: [String: [Unicode.Scalar]] = [:]
+        for w in ["以来", "起", "开始"] + timesOfDay { m[w] = w.scalars }
+        return m
+    }()
+    private static let timesOfDay = ["上午", "下午", "晚上", "早上", "中午", "凌晨", "晚"]
+    private static let timeOfDayScalars = timesOfDay.map(\.scalars)
 
     private func word(_ i: Int, _ w: String) -> Bool {
-        s.hasWord(w.scalars, at: i)
+        s.hasWord(Self.wordScalars[w] ?? w.scalars, at: i)
     }
 
     func extract(skipping skipped: (Int) -> Bool) -> [DateMention] {
@@ -73,7 +107,7 @@ struct DateExtractor {
             if skipped(i) { i += 1; continue }
             let prevIsDigit = i > 0 && s[i - 1].value >= 0x30 && s[i - 1].value <= 0x39
             guard !prevIsDigit, let first = digitRun(i) else { i += 1; continue }
-            let start = (i > 0 && Character(s[i - 1]) == "自") ? i - 1 : i
+            let start = (i > 0 && s[i - 1] == "自") ? i - 1 : i
             var j = first.end
             var y: Int? = nil, m: Int? = nil, d: Int? = nil
             if at(j, "年") && first.value >= 1900 && first.value <= 2100 {
@@ -152,8 +186,8 @@ struct DateExtractor {
             }
             if d != nil, endDay == nil { endDay = startDay }
             // Times of day belong to their day.
-            for t in ["上午", "下午", "晚上", "早上", "中午", "凌晨", "晚"] where word(j, t) {
-                j += t.unicodeScalars.count
+            for t in Self.timeOfDayScalars where s.hasWord(t, at: j) {
+                j += t.count
                 break
             }
             if open { granularity = d != nil ? "day" : m != nil ? "month" : "year" }

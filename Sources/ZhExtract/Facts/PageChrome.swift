@@ -4,17 +4,26 @@ import ZhMatch
 /// ICP and copyright lines. Facts are not taken from it, except the page's own metadata
 /// (publication date, source, editor).
 struct PageChrome {
-    /// Line ranges (code points) judged chrome.
+    /// Line ranges (code points) judged chrome, in text order.
     var lines: [Range<Int>] = []
     var title: String?
     var published: Day?
 
     static let markers = ["下载客户端", "扫码", "登录", "分享到", "字号", "听全文", "当前位置", "首页", "来源", "编辑", "责任编辑",
                           "发布时间", "发布日期", "ICP", "备案", "©", "版权所有", "Copyright", "相关文章", "相关阅读", "打印", "关闭",
-                          "公众号", "APP", "Logo", "作者", "浏览次数", "阅读", "点击", "返回顶部", "上一篇", "下一篇", "收藏", "关注", "政府网", "网站地图", "联系我们", "主办", "承办"]
+                          "公众号", "APP", "Logo", "作者", "浏览次数", "阅读", "点击", "返回顶部", "上一篇", "下一篇", "收藏", "关注", "政府网",
+                          "网站地图", "联系我们", "主办", "承办", "查看原文"]
 
     static let markerMatcher = try! PatternMatcher(patterns: markers, kind: .overlapping)
 
+    /// Characters trimmed from both ends of a line before it is judged.
+    private static func isTrimmed(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "•" || c == "·" || c == "\u{3000}"
+    }
+
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+
+    /// - Complexity: O(*n*), plus O(length) per line of at most 60 characters.
     init(_ s: [Unicode.Scalar], text: String) {
         // Marker words, found in one pass over the text.
         var markerAt: [Int] = []
@@ -26,56 +35,70 @@ struct PageChrome {
         var start = 0
         var lineIndex = 0
         var bodyStarted = false
-        for i in 0...s.count where i == s.count || s[i] == "\n" {
-            defer { start = i + 1; lineIndex += 1 }
-            // Long lines are article text: chrome lines are short.
+        var i = 0
+        while i <= s.count {
+            // The end of the line starting at `start`.
+            while i < s.count && s[i] != "\n" { i += 1 }
+            defer { i += 1; start = i; lineIndex += 1 }
             while nextMarker < markerAt.count && markerAt[nextMarker] < start { nextMarker += 1 }
             let lineHasMarker = nextMarker < markerAt.count && markerAt[nextMarker] < i
+            // Long lines are article text: chrome lines are short.
             if i - start > 60 {
                 bodyStarted = true
                 continue
             }
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: s[start..<i])
-            let line = String(v)
-            let trimmed = line.trimmingCharacters(in: " \t•·\u{3000}")
-            if trimmed.isEmpty { continue }
-            let isDateLine = trimmed.count <= 24 && Day(parsing: Substring(trimmed.drop(while: { !($0.isASCII && $0.isNumber) }))) != nil
-                && trimmed.filter({ $0.unicodeScalars.first!.value >= 0x4E00 }).count <= 8
-            if published == nil, let d = Self.findDate(line), lineIndex < 20 || isDateLine { published = d }
-            let hasMarker = lineHasMarker && trimmed.count <= 40
-            let tiny = trimmed.count <= 4 && !trimmed.contains("。")
+            var a = start, b = i
+            while a < b && Self.isTrimmed(s[a]) { a += 1 }
+            while b > a && (Self.isTrimmed(s[b - 1]) || s[b - 1] == "\r") { b -= 1 }
+            let length = b - a
+            if length == 0 { continue }
+            var han = 0
+            var firstDigit = -1
+            var hasFullStop = false
+            for k in a..<b {
+                let v = s[k].value
+                if v >= 0x4E00 { han += 1 }
+                if firstDigit < 0 && Self.isDigit(s[k]) { firstDigit = k }
+                if s[k] == "。" { hasFullStop = true }
+            }
+            let isDateLine = length <= 24 && firstDigit >= 0 && Day(scalars: s, at: firstDigit, end: b) != nil && han <= 8
+            if published == nil, firstDigit >= 0, lineIndex < 20 || isDateLine, let d = Self.findDate(s, from: firstDigit, to: b) {
+                published = d
+            }
+            let hasMarker = lineHasMarker && length <= 40
+            let tiny = length <= 4 && !hasFullStop
             if hasMarker || isDateLine || tiny {
                 lines.append(start..<i)
                 continue
             }
-            if !bodyStarted && title == nil && trimmed.count >= 8 && !trimmed.hasSuffix("。") {
-                title = trimmed
+            if !bodyStarted && title == nil && length >= 8 && s[b - 1] != "。" {
+                var v = String.UnicodeScalarView()
+                v.append(contentsOf: s[a..<b])
+                title = String(v)
             }
-            if trimmed.count > 40 { bodyStarted = true }
+            if length > 40 { bodyStarted = true }
         }
     }
 
-    static func findDate(_ line: String) -> Day? {
-        var idx = line.startIndex
-        while idx < line.endIndex {
-            if line[idx].isASCII && line[idx].isNumber, idx == line.startIndex || !(line[line.index(before: idx)].isASCII && line[line.index(before: idx)].isNumber),
-               let d = Day(parsing: line[idx...]) {
-                return d
-            }
-            idx = line.index(after: idx)
+    /// The first date written in `s[from..<to]` (a run of digits starting a full date).
+    static func findDate(_ s: [Unicode.Scalar], from: Int, to: Int) -> Day? {
+        var k = from
+        while k < to {
+            if isDigit(s[k]) && (k == 0 || !isDigit(s[k - 1])), let d = Day(scalars: s, at: k, end: to) { return d }
+            k += 1
         }
         return nil
     }
 
-    func contains(_ position: Int) -> Bool { lines.contains { $0.contains(position) } }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
+    /// Whether `position` lies on a chrome line.
+    ///
+    /// - Complexity: O(log *lines*).
+    func contains(_ position: Int) -> Bool {
+        var lo = 0, hi = lines.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lines[mid].upperBound <= position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < lines.count && lines[lo].contains(position)
     }
 }

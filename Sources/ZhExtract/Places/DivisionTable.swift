@@ -61,6 +61,9 @@ public struct DivisionTable: Sendable {
     /// The divisions with this official name.
     public func divisions(named name: String) -> [Division] { (indexByName[name] ?? []).map { divisions[$0] } }
 
+    /// The index in ``divisions`` of the division with this code.
+    func index(code: String) -> Int? { indexByCode[code] }
+
     /// The division with this code.
     public func division(code: String) -> Division? { indexByCode[code].map { divisions[$0] } }
 

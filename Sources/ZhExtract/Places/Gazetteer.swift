@@ -15,6 +15,13 @@ public struct Gazetteer: Sendable {
     public let table: DivisionTable
     let matcher: PatternMatcher
     let entries: [Entry]
+    /// The index of each division's parent in `table.divisions`, or -1.
+    let parent: [Int32]
+    /// The index of each division's province (itself for a province), or -1.
+    let province: [Int32]
+    /// Province index by the scalar value of its one-character abbreviation (粤, 黔...), for BMP
+    /// characters: 0 none, else index + 1.
+    let abbreviation: [Int32]
 
     /// The built-in table's gazetteer, built on first use.
     public static let shared = Gazetteer(table: .builtin)
@@ -43,12 +50,45 @@ public struct Gazetteer: Sendable {
         }
         for w in PlaceLexicon.notPlaces { add(w, .blocker, nil) }
         self.entries = entries
+        var parent = [Int32](repeating: -1, count: table.divisions.count)
+        for (i, d) in table.divisions.enumerated() {
+            if let p = d.parentCode, let pi = table.index(code: p), pi != i { parent[i] = Int32(pi) }
+        }
+        var province = [Int32](repeating: -1, count: table.divisions.count)
+        for i in table.divisions.indices {
+            var k = i, n = 0
+            while parent[k] >= 0 && n < 8 { k = Int(parent[k]); n += 1 }
+            if table.divisions[k].level == .province { province[i] = Int32(k) }
+        }
+        self.parent = parent
+        self.province = province
+        var abbreviation = [Int32](repeating: 0, count: 0x10000)
+        for (c, code) in PlaceLexicon.provinceAbbreviations {
+            guard let v = c.unicodeScalars.first?.value, v < 0x10000, let pi = table.index(code: code) else { continue }
+            abbreviation[Int(v)] = Int32(pi + 1)
+        }
+        self.abbreviation = abbreviation
         let pairs = keys.map { ($0.key, UInt32($0.value)) }.sorted { $0.1 < $1.1 }
         matcher = try! PatternMatcher(pairs: pairs, kind: .overlapping)
     }
 }
 
 /// Word lists of the project's own for place resolution.
+extension Gazetteer {
+    /// Whether division `a` is on the parent chain of division `d` (indices).
+    @inline(__always)
+    func isAncestor(_ a: Int, of d: Int) -> Bool {
+        var p = parent[d]
+        var n = 0
+        while p >= 0 && n < 8 {
+            if Int(p) == a { return true }
+            p = parent[Int(p)]
+            n += 1
+        }
+        return false
+    }
+}
+
 enum PlaceLexicon {
     /// Words and names that contain or equal a place's short form but are not that place.
     static let notPlaces: [String] = """

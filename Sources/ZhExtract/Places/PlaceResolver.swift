@@ -35,8 +35,8 @@ struct PlaceResolver {
                                         "村村", "小镇", "古镇", "集镇", "重镇", "名镇", "强镇",
                                         "美丽乡村", "乡村振兴", "村级", "村民", "贫困村", "示范村", "行政村", "自然村", "驻村"]
     static let anchorsBefore: Set<Character> = ["在", "到", "赴", "往", "至", "、", "，", "。", "和", "及", "与", "\n", " ", "（", "“", "了", "：", "是"]
-    static let notAfterSuffix = Set("村镇民级委干亲里下情音".unicodeScalars)
-    static let notInLocalNames = Set("的和与及在是了等为对把被到赴往至".unicodeScalars)
+    static let notAfterSuffix = ScalarSet("村镇民级委干亲里下情音")
+    static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至")
     static let anchorVerbScalars = anchorVerbs.map(\.scalars)
     static let anchorVerbs: [String] = ["调研", "走访", "考察", "深入", "来到", "前往", "抵达", "位于", "视察", "察看", "参观"]
 
@@ -70,31 +70,36 @@ struct PlaceResolver {
 
         // 2. Evidence for disambiguation: divisions named unambiguously, and province abbreviations.
         // Evidence comes from full names, and from short forms of provinces and prefectures.
-        var evidence: [String: Int] = [:]
+        // Keys are division indices.
+        let parent = gazetteer.parent
+        var evidence: [Int: Int] = [:]
         for c in chosen where gazetteer.entries[c.entry].divisions.count == 1 {
-            let d = table.divisions[gazetteer.entries[c.entry].divisions[0]]
-            guard gazetteer.entries[c.entry].kind == .fullName || d.level <= .prefecture else { continue }
-            if let code = d.code { evidence[code, default: 0] += 2 }
+            let di = gazetteer.entries[c.entry].divisions[0]
+            let d = table.divisions[di]
+            guard gazetteer.entries[c.entry].kind == .fullName || d.level <= .prefecture, d.code != nil else { continue }
+            evidence[di, default: 0] += 2
         }
         // Province abbreviations (粤黔协作) only break ties between divisions sharing a name.
-        var hints: [String: Int] = [:]
+        var hints: [Int: Int] = [:]
         if chosen.contains(where: { gazetteer.entries[$0.entry].divisions.count > 1 }) {
-            for scalar in s where scalar.value >= 0x4E00 {
-                if let code = PlaceLexicon.provinceAbbreviations[Character(scalar)] { hints[code, default: 0] += 1 }
+            let abbreviation = gazetteer.abbreviation
+            for scalar in s where scalar.value >= 0x4E00 && scalar.value < 0x10000 {
+                let p = abbreviation[Int(scalar.value)]
+                if p > 0 { hints[Int(p) - 1, default: 0] += 1 }
             }
         }
-        func score(_ d: Division, _ e: [String: Int]) -> Int {
+        func score(_ d: Int, _ e: [Int: Int]) -> Int {
+            guard !e.isEmpty else { return 0 }
             var total = 0
-            var parent = d.parentCode
+            var p = parent[d]
             var n = 0
-            while let p = parent, n < 6 {
-                total += (e[p] ?? 0) * (n == 0 ? 3 : 1)
-                parent = table.division(code: p)?.parentCode
+            while p >= 0, n < 6 {
+                total += (e[Int(p)] ?? 0) * (n == 0 ? 3 : 1)
+                p = parent[Int(p)]
                 n += 1
             }
             return total
         }
-        func score(_ d: Division) -> Int { score(d, evidence) }
         var result: [PlaceMention] = []
         // Lookups the loop below needs, built once (they were linear scans per candidate).
         var chosenEndingAt: [Int: Candidate] = [:]
@@ -104,61 +109,59 @@ struct PlaceResolver {
             if gazetteer.entries[c.entry].kind == .fullName { fullNamed.formUnion(gazetteer.entries[c.entry].divisions) }
         }
         for c in chosen {
-            var options = gazetteer.entries[c.entry].divisions
+            let entry = gazetteer.entries[c.entry]
+            var options = entry.divisions
             // Townships and villages (from loaded gazetteers) are many and their names repeat:
             // one counts only when its county or prefecture is named in the document.
-            options = options.filter { o in
-                let d = table.divisions[o]
-                guard d.level >= .township else { return true }
-                var parent = d.parentCode
-                for _ in 0..<2 {
-                    guard let p = parent else { break }
-                    if (evidence[p] ?? 0) > 0 { return true }
-                    parent = table.division(code: p)?.parentCode
+            if options.contains(where: { table.divisions[$0].level >= .township }) {
+                options = options.filter { o in
+                    guard table.divisions[o].level >= .township else { return true }
+                    var p = parent[o]
+                    for _ in 0..<2 {
+                        guard p >= 0 else { break }
+                        if (evidence[Int(p)] ?? 0) > 0 { return true }
+                        p = parent[Int(p)]
+                    }
+                    return false
                 }
-                return false
             }
             guard !options.isEmpty else { continue }
+            // The divisions of the name written right before this one, if any.
+            let before = chosenEndingAt[c.range.lowerBound].map { gazetteer.entries[$0.entry].divisions.filter { table.divisions[$0].code != nil } } ?? []
             var best = options[0]
             if options.count > 1 {
                 var bestScore = -1
                 // An ancestor written right before the name (广州市白云区) decides.
-                let before = chosenEndingAt[c.range.lowerBound]
-                let beforeCodes = Set(before.map { gazetteer.entries[$0.entry].divisions.compactMap { table.divisions[$0].code } } ?? [])
                 // A province's short form (河北, 海南) beats a district of the same name unless the
                 // district's city is written right before it (天津河北区).
-                let anyDirect = options.contains { o in beforeCodes.contains { table.isAncestor($0, of: table.divisions[o]) } }
-                if !anyDirect, let province = options.first(where: { table.divisions[$0].level == .province }),
-                   gazetteer.entries[c.entry].kind == .alias {
+                let anyDirect = options.contains { o in before.contains { gazetteer.isAncestor($0, of: o) } }
+                if !anyDirect, let province = options.first(where: { table.divisions[$0].level == .province }), entry.kind == .alias {
                     options = [province]
                 }
                 for o in options {
-                    let direct = beforeCodes.contains { table.isAncestor($0, of: table.divisions[o]) } ? 1000 : 0
+                    let direct = before.contains { gazetteer.isAncestor($0, of: o) } ? 1000 : 0
                     // Without evidence, the larger division (海南 is the province).
                     let size = 3 - min(3, table.divisions[o].level.rank)
-                    let sc = direct + score(table.divisions[o]) * 16 + min(3, score(table.divisions[o], hints)) * 4 + size
+                    let sc = direct + score(o, evidence) * 16 + min(3, score(o, hints)) * 4 + size
                     if sc > bestScore { best = o; bestScore = sc }
                 }
             }
             let d = table.divisions[best]
             // A short form of a county or smaller needs support: its full name, an ancestor,
             // or a place suffix right after it.
-            if gazetteer.entries[c.entry].kind == .alias && d.level >= .township {
+            if entry.kind == .alias && d.level >= .township {
                 // A township's short form (乌蒙, 建设, 幸福) only right after its county.
-                let before = chosenEndingAt[c.range.lowerBound]
-                let direct = before.map { gazetteer.entries[$0.entry].divisions.contains { table.divisions[$0].code == d.parentCode } } ?? false
-                if !direct { continue }
-            } else if gazetteer.entries[c.entry].kind == .alias && d.level >= .county {
+                if !(parent[best] >= 0 && before.contains(Int(parent[best]))) { continue }
+            } else if entry.kind == .alias && d.level >= .county {
                 // A county's short form (白云, 资源, 南部) needs its prefecture (the direct parent)
                 // or its own full name in the document, or an ancestor written right before it.
-                let parentNamed = d.parentCode.map { (evidence[$0] ?? 0) > 0 } ?? false
+                let parentNamed = parent[best] >= 0 && (evidence[Int(parent[best])] ?? 0) > 0
                 let fullNamedHere = fullNamed.contains(best)
-                let before = chosenEndingAt[c.range.lowerBound]
-                let direct = before.map { gazetteer.entries[$0.entry].divisions.contains { table.isAncestor(table.divisions[$0].code ?? "", of: d) } } ?? false
+                let direct = before.contains { gazetteer.isAncestor($0, of: best) }
                 if !(parentNamed || fullNamedHere || direct) { continue }
             }
             result.append(PlaceMention(range: c.range, division: best, local: nil, parentPath: [],
-                                       isFull: gazetteer.entries[c.entry].kind == .fullName))
+                                       isFull: entry.kind == .fullName))
         }
         // Townships and villages; they hide the shorter names inside them (龙口 in 龙口河村).
         var hard = [Bool](repeating: false, count: s.count + 1)
@@ -173,14 +176,20 @@ struct PlaceResolver {
         for k in result.indices.dropLast() {
             let a = result[k], b = result[k + 1]
             guard b.range.lowerBound == a.range.upperBound || (b.range.lowerBound == a.range.upperBound + 1 && s[a.range.upperBound] == "·"),
-                  let ad = a.division, let ac = table.divisions[ad].code else { continue }
-            let below = b.division.map { table.isAncestor(ac, of: table.divisions[$0]) } ?? b.parentPath.contains(table.divisions[ad].name)
+                  let ad = a.division, table.divisions[ad].code != nil else { continue }
+            let below = b.division.map { gazetteer.isAncestor(ad, of: $0) } ?? b.parentPath.contains(table.divisions[ad].name)
             if below && !isFullName(a, s) { result[k].qualifiesNext = true }
         }
         return result
     }
 
     private func isFullName(_ m: PlaceMention, _ s: [Unicode.Scalar]) -> Bool { m.isFull }
+
+    static let suffixScalars: [([Unicode.Scalar], PlaceLevel)] = townshipSuffixes.map { ($0.0.scalars, $0.1) }
+    static let suffixFirsts = ScalarSet(townshipSuffixes.map { $0.0.unicodeScalars.first! })
+    static let notLocalScalars = notLocal.map(\.scalars)
+    static let notLocalWhole = ["各社区", "该社区", "本社区", "各街道"].map(\.scalars)
+    static let anchorsBeforeScalars = ScalarSet(anchorsBefore.map { $0.unicodeScalars.first! })
 
     /// Townships, streets and villages found by suffix, anchored to the place just before them
     /// or to a preceding verb or separator.
@@ -189,11 +198,11 @@ struct PlaceResolver {
         var endsAt: [Int: PlaceMention] = [:]
         for m in known { endsAt[m.range.upperBound] = m }
         let table = gazetteer.table
-        let suffixes = Self.townshipSuffixes.map { (Array($0.0.unicodeScalars), $0.1) }
         var i = 0
         while i < s.count {
-            guard let (suffix, level) = suffixes.first(where: { s.hasWord($0.0, at: i) }),
-                  !hard[i], !(found.last.map { $0.range.contains(i) } ?? false) else {
+            guard Self.suffixFirsts.contains(s[i]), !hard[i],
+                  let (suffix, level) = Self.suffixScalars.first(where: { s.hasWord($0.0, at: i) }),
+                  !(found.last.map { $0.range.contains(i) } ?? false) else {
                 i += 1
                 continue
             }
@@ -207,28 +216,28 @@ struct PlaceResolver {
             for length in (2...4).reversed() {
                 let start = i - length
                 guard start >= 0 else { continue }
-                let body = s[start..<i]
-                guard body.allSatisfy({ Self.isHan($0.value) }), !(start..<i).contains(where: { hard[$0] }),
-                      !found.contains(where: { $0.range.overlaps(start..<i) }) else { continue }
-                if body.contains(where: { Self.notInLocalNames.contains($0) }) { continue }
-                var name = String.UnicodeScalarView()
-                name.append(contentsOf: s[start..<suffixEnd])
-                let full = String(name)
-                if Self.notLocal.contains(where: { full.hasSuffix($0) }) || ["各社区", "该社区", "本社区", "各街道"].contains(full) { continue }
-                let local = Division(code: nil, name: full, level: level, parentCode: nil)
-                if let anchor = found.last(where: { $0.range.upperBound == start }) ?? endsAt[start] {
+                guard (start..<i).allSatisfy({ Self.isHan(s[$0].value) && !hard[$0] && !Self.notInLocalNames.contains(s[$0]) }),
+                      !(found.last.map { $0.range.overlaps(start..<i) } ?? false) else { continue }
+                if Self.notLocalScalars.contains(where: { $0.count <= suffixEnd - start && s.hasWord($0, at: suffixEnd - $0.count) })
+                    || Self.notLocalWhole.contains(where: { $0.count == suffixEnd - start && s.hasWord($0, at: start) }) { continue }
+                func local() -> Division {
+                    var name = String.UnicodeScalarView()
+                    name.append(contentsOf: s[start..<suffixEnd])
+                    return Division(code: nil, name: String(name), level: level, parentCode: nil)
+                }
+                if let anchor = found.last.flatMap({ $0.range.upperBound == start ? $0 : nil }) ?? endsAt[start] {
                     let parentPath: [String]
                     if let di = anchor.division {
                         parentPath = table.path(of: table.divisions[di])
                     } else {
                         parentPath = anchor.parentPath + [anchor.local!.name]
                     }
-                    accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local, parentPath: parentPath)
+                    accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local(), parentPath: parentPath)
                     break
                 }
-                let afterVerb = Self.anchorVerbScalars.contains { s.hasWord($0, at: start - $0.count) }
-                if length <= 3, start == 0 || Self.anchorsBefore.contains(Character(s[start - 1])) || afterVerb {
-                    accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local, parentPath: [])
+                if length <= 3, start == 0 || Self.anchorsBeforeScalars.contains(s[start - 1])
+                    || Self.anchorVerbScalars.contains(where: { s.hasWord($0, at: start - $0.count) }) {
+                    accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local(), parentPath: [])
                     break
                 }
             }

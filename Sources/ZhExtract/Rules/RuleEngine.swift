@@ -1,3 +1,5 @@
+import ZhMatch
+
 /// Runs ``ExtractionRule``s over a text whose places, organisations and dates are known.
 struct RuleEngine {
     let s: [Unicode.Scalar]
@@ -97,28 +99,32 @@ struct RuleEngine {
     }
 
     /// Persons found by the rules, highest priority first; spans are claimed once.
-    func run(_ rules: [ExtractionRule]) -> [PersonExtractor.Found] {
+    func run(_ index: RuleIndex, source: String) -> [PersonExtractor.Found] {
         var found: [PersonExtractor.Found] = []
         var claimed = [Bool](repeating: false, count: s.count + 1)
-        for rule in rules.sorted(by: { $0.priority > $1.priority }) {
+        // Where each required word occurs, in one pass over the text.
+        var hitsByWord = [[Int]](repeating: [], count: index.wordCount)
+        index.words?.forEachMatch(in: source) { m in
+            hitsByWord[Int(m.value)].append(m.start)
+            return true
+        }
+        for (k, rule) in index.rules.enumerated() {
             guard !rule.pattern.isEmpty else { continue }
             // Where the rule can start: near an occurrence of the first text it requires (a
             // rule with none is tried everywhere). A rule whose text is absent is skipped.
             var starts: [Int]
-            if let required = rule.pattern.firstIndex(where: { if case .literal = $0 { return true }; if case .anyOf = $0 { return true }; return false }) {
-                let words: [[Unicode.Scalar]]
-                switch rule.pattern[required] {
-                case .literal(let w): words = [w.scalars]
-                case .anyOf(let ws): words = ws.map(\.scalars)
-                default: words = []
-                }
+            if let required = index.required[k] {
                 var hits: [Int] = []
-                for i in 0..<s.count where words.contains(where: { !$0.isEmpty && s[i] == $0[0] && s.hasWord($0, at: i) }) { hits.append(i) }
+                for w in required.words { hits += hitsByWord[w] }
                 if hits.isEmpty { continue }
-                let reach = required == 0 ? 0 : 24 * required
-                var set = Set<Int>()
-                for h in hits { for q in max(0, h - reach)...h { set.insert(q) } }
-                starts = set.sorted()
+                hits.sort()
+                let reach = 24 * required.element
+                var last = -1
+                starts = []
+                for h in hits where h > last {
+                    for q in max(last + 1, h - reach)...h { starts.append(q) }
+                    last = h
+                }
             } else {
                 starts = Array(0..<s.count)
             }
@@ -145,5 +151,44 @@ struct RuleEngine {
             }
         }
         return found
+    }
+}
+
+/// The rules of an extractor, highest priority first, with the words each requires compiled
+/// into one matcher: built once per extractor, so that a document is searched once for all.
+final class RuleIndex: Sendable {
+    let rules: [ExtractionRule]
+    /// Per rule: the index of its first literal element and the ids of that element's words.
+    let required: [(element: Int, words: [Int])?]
+    let words: PatternMatcher?
+    let wordCount: Int
+
+    init(_ rules: [ExtractionRule]) {
+        self.rules = rules.enumerated().sorted { a, b in
+            a.element.priority != b.element.priority ? a.element.priority > b.element.priority : a.offset < b.offset
+        }.map(\.element)
+        var ids: [String: Int] = [:]
+        var required: [(element: Int, words: [Int])?] = []
+        for rule in self.rules {
+            guard let e = rule.pattern.firstIndex(where: { if case .literal = $0 { return true }; if case .anyOf = $0 { return true }; return false }) else {
+                required.append(nil)
+                continue
+            }
+            let texts: [String]
+            switch rule.pattern[e] {
+            case .literal(let w): texts = [w]
+            case .anyOf(let ws): texts = ws
+            default: texts = []
+            }
+            var list: [Int] = []
+            for t in texts where !t.isEmpty {
+                if ids[t] == nil { ids[t] = ids.count }
+                list.append(ids[t]!)
+            }
+            required.append((e, list))
+        }
+        self.required = required
+        wordCount = ids.count
+        words = ids.isEmpty ? nil : try? PatternMatcher(pairs: ids.map { ($0.key, UInt32($0.value)) }, kind: .overlapping)
     }
 }
