@@ -67,9 +67,10 @@ public struct Extractor: Sendable {
         result.persons = aggregatePersons(persons, text: text)
         result.amounts = AmountExtractor(s: s).extract(skipping: inChrome)
         result.organizations = organizations
-        let found = visits(s, places: placeMentions, persons: persons, dates: result.dates, skipping: inChrome)
+        let words = WordPositions(text)
+        let found = visits(s, words: words, places: placeMentions, persons: persons, dates: result.dates, skipping: inChrome)
         result.visits = found.map(\.visit)
-        result.pairings = pairings(s, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published)
+        result.pairings = pairings(s, words: words, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published)
         return result
     }
 
@@ -184,12 +185,6 @@ public struct Extractor: Sendable {
         return out
     }
 
-    private func contains(_ s: [Unicode.Scalar], _ r: Range<Int>, _ word: String) -> Int? {
-        let u = word.scalars
-        guard r.count >= u.count else { return nil }
-        for i in r.lowerBound...(r.upperBound - u.count) where s.hasWord(u, at: i) { return i }
-        return nil
-    }
 
     /// The places of a destination run (贵州省黔南州荔波县、平塘县、罗甸县): the deepest of each chain.
     private func destinations(_ run: [PlaceMention]) -> [PlaceMention] {
@@ -202,18 +197,18 @@ public struct Extractor: Sendable {
         return out
     }
 
-    static let assistanceWords = ["对口帮扶", "结对帮扶", "对口支援", "东西部协作", "山海协作", "帮扶", "协作"]
+    static let assistanceWords: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .协作]
 
     /// Visits, each with whether its own sentences speak of assistance work.
-    func visits(_ s: [Unicode.Scalar], places: [PlaceMention], persons: [PersonExtractor.Found], dates: [DateMention],
+    func visits(_ s: [Unicode.Scalar], words: WordPositions, places: [PlaceMention], persons: [PersonExtractor.Found], dates: [DateMention],
                 skipping: (Int) -> Bool) -> [(visit: Visit, assistance: Bool)] {
         var out: [Visit] = []
         var assistance: [Bool] = []
         var lastDate: DateMention?
         for sentence in sentences(s) where !skipping(sentence.lowerBound) {
             if let d = dates.last(where: { $0.mentions[0].lowerBound < sentence.upperBound && $0.granularity == "day" }) { lastDate = d }
-            guard let go = ["赴", "前往", "到访", "先后到", "来到"].compactMap({ contains(s, sentence, $0) }).min() else { continue }
-            let delegation = ["率", "带领", "代表团", "考察团", "调研组", "率队", "率团"].contains { contains(s, sentence.lowerBound..<go, $0) != nil }
+            guard let go = [EventWord.赴, .前往, .到访, .先后到, .来到].compactMap({ words.first(sentence, $0) }).min() else { continue }
+            let delegation = [EventWord.率, .带领, .代表团, .考察团, .调研组, .率队, .率团].contains { words.first(sentence.lowerBound..<go, $0) != nil }
             guard delegation else { continue }
             // Destinations: the places right after 赴, joined directly or by 、.
             var run: [PlaceMention] = []
@@ -230,11 +225,11 @@ public struct Extractor: Sendable {
             let toPaths = targets.map(path)
             // Leaders: the titled persons named before 赴, after any hosts (在…陪同下).
             var from0 = sentence.lowerBound
-            if let host = contains(s, sentence.lowerBound..<go, "陪同下") ?? contains(s, sentence.lowerBound..<go, "陪同") { from0 = host + 2 }
+            if let host = words.first(sentence.lowerBound..<go, .陪同下) ?? words.first(sentence.lowerBound..<go, .陪同) { from0 = host + 2 }
             let leaders = persons.filter { $0.range.lowerBound >= from0 && $0.range.upperBound <= go && !$0.titles.isEmpty }
             // From: the place named before 代表团/考察团, else the leaders' place, else the first place before 赴.
             var from: String?
-            if let t = ["党政代表团", "代表团", "考察团", "调研组"].compactMap({ contains(s, sentence.lowerBound..<go, $0) }).min(),
+            if let t = [EventWord.党政代表团, .代表团, .考察团, .调研组].compactMap({ words.first(sentence.lowerBound..<go, $0) }).min(),
                let m = places.last(where: { $0.range.upperBound <= t && $0.range.lowerBound >= sentence.lowerBound && t - $0.range.upperBound <= 2 }) {
                 from = name(m)
             }
@@ -242,7 +237,7 @@ public struct Extractor: Sendable {
             if from == nil, let m = places.first(where: { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= go }) { from = name(m) }
             let date = dates.first { $0.mentions[0].lowerBound >= sentence.lowerBound && $0.mentions[0].upperBound <= sentence.upperBound } ?? lastDate
             let visit = Visit(from: from, to: to, start: date?.start, end: date?.end, leaders: leaders.map(\.name))
-            let helps = Self.assistanceWords.contains { contains(s, sentence, $0) != nil }
+            let helps = Self.assistanceWords.contains { words.first(sentence, $0) != nil }
             // One delegation told in several sentences: merge visits to the same places or below them.
             if let k = out.indices.first(where: { k in
                 out[k].to.contains { t in toPaths.contains { $0.contains(t) } } || out[k].to.isEmpty
@@ -281,7 +276,7 @@ public struct Extractor: Sendable {
         return score
     }
 
-    func pairings(_ s: [Unicode.Scalar], places: [PlaceMention], visits: [Visit], published: Day?) -> [Pairing] {
+    func pairings(_ s: [Unicode.Scalar], words: WordPositions, places: [PlaceMention], visits: [Visit], published: Day?) -> [Pairing] {
         var out: [Pairing] = []
         func add(_ helper: String, _ helped: String, _ since: String?) {
             guard helper != helped else { return }
@@ -291,13 +286,13 @@ public struct Extractor: Sendable {
                 out.append(Pairing(helper: helper, helped: helped, since: since))
             }
         }
-        let triggers = ["对口帮扶", "结对帮扶", "对口支援", "东西部协作", "山海协作", "帮扶"]
+        let triggers: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶]
         for sentence in sentences(s) {
-            guard let t = triggers.compactMap({ contains(s, sentence, $0) }).min() else { continue }
+            guard let t = triggers.compactMap({ words.first(sentence, $0) }).min() else { continue }
             let before = places.filter { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= t }
             let after = places.filter { $0.range.lowerBound >= t && $0.range.upperBound <= sentence.upperBound }
             var since: String?
-            if let y = contains(s, sentence, "年以来") ?? contains(s, sentence, "年起"), y >= 4 {
+            if let y = words.first(sentence, .年以来) ?? words.first(sentence, .年起), y >= 4 {
                 var v = String.UnicodeScalarView()
                 v.append(contentsOf: s[(y - 4)..<y])
                 if Int(String(v)) != nil { since = String(v) }
@@ -315,7 +310,7 @@ public struct Extractor: Sendable {
                 let helpers = destinations(chain)
                 let helped = destinations(after.filter { $0.range.lowerBound - t <= 30 })
                 let lastHelpers = helpers
-                if contains(s, a.range.upperBound..<t, "分别") != nil && lastHelpers.count >= 2 {
+                if words.first(a.range.upperBound..<t, .分别) != nil && lastHelpers.count >= 2 {
                     let hs = Array(lastHelpers.suffix(helped.count))
                     for (h, d) in zip(hs, helped) { add(name(h), name(d), since) }
                 } else {

@@ -63,18 +63,14 @@ public struct Pipeline: Sendable {
                         repairs: normalized.repairs, boilerplate: boilerplate, facts: facts, text: normalized.text)
     }
 
-    /// Judges the script from how much each direction of conversion would change.
+    /// Judges the script from how many characters of the first 1,000 each direction of
+    /// conversion would change.
     func script(of raw: String) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: raw.unicodeScalars.prefix(1000))
-        let sample = String(view)
-        func changed(_ converted: String) -> Int {
-            zip(sample.unicodeScalars, converted.unicodeScalars).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) }
-        }
-        let han = sample.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count
+        let sample = raw.unicodeScalars.prefix(1000)
+        let han = sample.reduce(0) { $0 + ($1.value >= 0x4E00 && $1.value <= 0x9FFF ? 1 : 0) }
         guard han > 0 else { return "simplified" }
-        let traditional = Double(changed(toSimplified.convert(sample))) / Double(han)
-        let simplified = Double(changed(toTraditional.convert(sample))) / Double(han)
+        let traditional = Double(toSimplified.changedCharacterCount(in: sample)) / Double(han)
+        let simplified = Double(toTraditional.changedCharacterCount(in: sample)) / Double(han)
         if traditional > 0.03 && simplified > 0.03 { return "mixed" }
         return traditional > simplified ? "traditional" : "simplified"
     }

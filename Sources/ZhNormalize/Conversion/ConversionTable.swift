@@ -19,12 +19,15 @@ final class ConversionTable: Sendable {
     let unsupported: [String]
     /// Keys start with ASCII characters: the ASCII fast path must not skip them.
     let asciiKeys: Bool
-    /// Per BMP code point: 0 take the full path, 1 copy unchanged, k + 2 write `fastBytes[k]`.
-    /// Characters that start no longer key and whose first rule has no context go fast.
+    /// Per BMP code point: 0 take the full path, 1 copy unchanged, else `(offset + 1) << 3 | length`
+    /// of its replacement in `fastBytes`. Characters that start no longer key and whose first rule
+    /// has no context go fast.
     let fast: [UInt32]
+    /// BMP characters whose own rule (without context) changes them: a bitmap.
+    let changes: [UInt64]
     /// Rules with no context condition.
     let ruleContextFree: [Bool]
-    let fastBytes: [[UInt8]]
+    let fastBytes: [UInt8]
     /// Regional forms rewritten in the output, leftmost-longest (same lengths as replaced).
     let variant: (matcher: PatternMatcher, replacements: [String])?
 
@@ -40,7 +43,7 @@ final class ConversionTable: Sendable {
         // The fast table: a character qualifies when no key of two or more characters starts
         // with it, it has no overlay, and its first ICU rule has no context.
         var fast = [UInt32](repeating: 1, count: 0x10000)
-        var fastBytes: [[UInt8]] = []
+        var fastBytes: [UInt8] = []
         var starters = Set<UInt32>()
         var single: [UInt32: Int] = [:]
         for (k, key) in keys.enumerated() {
@@ -57,10 +60,21 @@ final class ConversionTable: Sendable {
                 fast[Int(c)] = 0
                 continue
             }
-            fast[Int(c)] = UInt32(fastBytes.count + 2)
-            fastBytes.append(Array(r.replacement.utf8))
+            let bytes = Array(r.replacement.utf8)
+            fast[Int(c)] = UInt32(fastBytes.count + 1) << 3 | UInt32(bytes.count)
+            fastBytes.append(contentsOf: bytes)
         }
         for c in starters where c < 0x10000 { fast[Int(c)] = 0 }
+        var changes = [UInt64](repeating: 0, count: 1024)
+        for (c, k) in single where c < 0x10000 {
+            let lo = Int(keyRuleStart[k]), hi = Int(keyRuleStart[k + 1])
+            let replacement: String? = overlay[k].map { String(decoding: $0, as: UTF8.self) }
+                ?? (lo < hi ? rules[Int(keyRules[lo])].replacement : nil)
+            if let r = replacement, r.unicodeScalars.first?.value != c || r.unicodeScalars.count != 1 {
+                changes[Int(c >> 6)] |= 1 << UInt64(c & 63)
+            }
+        }
+        self.changes = changes
         self.fast = fast
         self.ruleContextFree = rules.map { $0.before == nil && $0.afterSet == nil && $0.afterLiteral.isEmpty }
         self.fastBytes = fastBytes
@@ -137,25 +151,35 @@ final class ConversionTable: Sendable {
                                overlayBefore: contexts, unsupported: icu.unsupported, asciiKeys: asciiKeys, variant: variant)
     }
 
-    /// Rewrites valid UTF-8 `input`.
-    func apply(_ input: UnsafeBufferPointer<UInt8>, _ edits: inout OffsetMap.Builder) -> String {
-        guard let p = input.baseAddress, input.count > 0 else { return "" }
+    /// Rewrites valid UTF-8 `input`; nil when the result equals the input.
+    ///
+    /// Characters that stay as they are are not copied one by one: a run of them is copied when
+    /// the next change comes.
+    func apply(_ input: UnsafeBufferPointer<UInt8>, _ edits: inout OffsetMap.Builder) -> [UInt8]? {
+        guard let p = input.baseAddress, input.count > 0 else { return nil }
         let n = input.count
         var out: [UInt8] = []
-        out.reserveCapacity(n + n / 8 + 16)
         var i = 0
+        var copied = 0     // input bytes before this are in `out` or were replaced
         var inChar = 0
         var outChar = 0
-        let fast = self.fast, fastBytes = self.fastBytes, overlay = self.overlay, overlayBefore = self.overlayBefore
+        let fast = self.fast, overlay = self.overlay, overlayBefore = self.overlayBefore
         let keyRuleStart = self.keyRuleStart, keyRules = self.keyRules, matcher = self.matcher
         let ruleContextFree = self.ruleContextFree
+        func flush(_ upTo: Int) {
+            if copied < upTo {
+                if out.isEmpty { out.reserveCapacity(n + n / 8 + 16) }
+                out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: upTo - copied))
+            }
+            copied = upTo
+        }
+        fastBytes.withUnsafeBufferPointer { fastBytes in
         while i < n {
             let b = p[i]
             if b < 0x80 && !asciiKeys {
                 // Runs of ASCII have nothing to convert.
                 var j = i + 1
                 while j < n && p[j] < 0x80 { j += 1 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
                 inChar += j - i
                 outChar += j - i
                 i = j
@@ -168,14 +192,20 @@ final class ConversionTable: Sendable {
                 if len == 3 { v = v << 6 | (UInt32(p[i + 2]) & 0x3F) }
                 let f = fast[Int(v)]
                 if f == 1 {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<(i + len)]))
                     i += len
                     inChar += 1
                     outChar += 1
                     continue
                 } else if f >= 2 {
-                    out.append(contentsOf: fastBytes[Int(f - 2)])
-                    i += len
+                    let offset = Int(f >> 3) - 1, count = Int(f & 7)
+                    if count == len && Self.equal(p + i, fastBytes.baseAddress! + offset, len) {
+                        i += len
+                    } else {
+                        flush(i)
+                        out.append(contentsOf: UnsafeBufferPointer(start: fastBytes.baseAddress! + offset, count: count))
+                        i += len
+                        copied = i
+                    }
                     inChar += 1
                     outChar += 1
                     continue
@@ -185,7 +215,7 @@ final class ConversionTable: Sendable {
             var ruleLength = (bytes: 0, chars: 0)
             var overlayKey = -1
             var overlayLength = (bytes: 0, chars: 0)
-            let previous = Self.lastScalar(out)
+            let previous = Self.lastScalar(input, out, copied: copied, at: i)
             matcher.forEachPrefix(inUTF8: input, at: i) { value, byteLength, charLength in
                 let k = Int(value)
                 if overlay[k] != nil, Self.holds(overlayBefore[k], previous) {
@@ -207,28 +237,41 @@ final class ConversionTable: Sendable {
                 return true
             }
             if overlayKey >= 0 && (bestRule == Int32.max || overlayLength.bytes >= ruleLength.bytes) {
+                flush(i)
                 out.append(contentsOf: overlay[overlayKey]!)
                 let produced = overlayChars[overlayKey]
                 edits.replace(inStart: inChar, inEnd: inChar + overlayLength.chars, outStart: outChar, outEnd: outChar + produced)
                 inChar += overlayLength.chars
                 outChar += produced
                 i += overlayLength.bytes
+                copied = i
             } else if bestRule != Int32.max {
-                out.append(contentsOf: ruleBytes[Int(bestRule)])
+                let replacement = ruleBytes[Int(bestRule)]
+                if replacement.count == ruleLength.bytes && replacement.withUnsafeBufferPointer({ Self.equal(p + i, $0.baseAddress!, $0.count) }) {
+                    i += ruleLength.bytes
+                    inChar += ruleLength.chars
+                    outChar += ruleLength.chars
+                    continue
+                }
+                flush(i)
+                out.append(contentsOf: replacement)
                 let produced = ruleChars[Int(bestRule)]
                 edits.replace(inStart: inChar, inEnd: inChar + ruleLength.chars, outStart: outChar, outEnd: outChar + produced)
                 inChar += ruleLength.chars
                 outChar += produced
                 i += ruleLength.bytes
+                copied = i
             } else {
                 let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<min(n, i + len)]))
-                i += len
+                i = min(n, i + len)
                 inChar += 1
                 outChar += 1
             }
         }
-        guard let variant else { return String(decoding: out, as: UTF8.self) }
+        }
+        guard variant != nil || copied > 0 else { return nil }
+        flush(n)
+        guard let variant else { return out }
         var result: [UInt8] = []
         result.reserveCapacity(out.count)
         out.withUnsafeBufferPointer { bytes in
@@ -241,7 +284,13 @@ final class ConversionTable: Sendable {
             }
             result.append(contentsOf: bytes[last...])
         }
-        return String(decoding: result, as: UTF8.self)
+        return result
+    }
+
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        for k in 0..<n where a[k] != b[k] { return false }
+        return true
     }
 
     private static func holds(_ c: OverlayContext?, _ previous: UInt32) -> Bool {
@@ -263,9 +312,15 @@ final class ConversionTable: Sendable {
     }
 
 
-    /// The last code point written so far (0 at the start), as ICU's before-context sees it.
-    private static func lastScalar(_ out: [UInt8]) -> UInt32 {
-        guard !out.isEmpty else { return 0 }
+    /// The last code point written so far (0 at the start), as ICU's before-context sees it:
+    /// the input's character before `i` when it was not replaced, else the last one in `out`.
+    private static func lastScalar(_ input: UnsafeBufferPointer<UInt8>, _ out: [UInt8], copied: Int, at i: Int) -> UInt32 {
+        if i > copied || out.isEmpty {
+            guard i > 0 else { return 0 }
+            var j = i - 1
+            while j > 0 && input[j] & 0xC0 == 0x80 { j -= 1 }
+            return decodeScalar(input, &j)
+        }
         var j = out.count - 1
         while j > 0 && out[j] & 0xC0 == 0x80 { j -= 1 }
         return out.withUnsafeBufferPointer { b in

@@ -82,12 +82,24 @@ public struct ScriptConverter: Sendable {
         return convert(text, edits: &edits)
     }
 
+    /// How many characters of `scalars` this converter changes on their own (phrase rules
+    /// aside): a cheap measure of how much of a text is in the other script.
+    ///
+    /// - Complexity: O(*n*), a table lookup per character.
+    public func changedCharacterCount<S: Sequence>(in scalars: S) -> Int where S.Element == Unicode.Scalar {
+        var n = 0
+        let bits = table.changes
+        for c in scalars where c.value < 0x10000 && bits[Int(c.value >> 6)] & (1 << UInt64(c.value & 63)) != 0 { n += 1 }
+        return n
+    }
+
     /// Converts `text` and records where the output's length in code points differs from the
     /// input's, for the offset map.
     func convert(_ text: String, edits: inout OffsetMap.Builder) -> String {
         var text = text
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { table.apply($0, &edits) }!
+        guard let bytes = text.utf8.withContiguousStorageIfAvailable({ table.apply($0, &edits) }) ?? nil else { return text }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

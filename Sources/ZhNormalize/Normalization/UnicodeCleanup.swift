@@ -10,7 +10,8 @@ public struct UnicodeCleanup: NormalizationStage {
     public func apply(_ text: String) -> (text: String, offsets: OffsetMap, repairs: [Repair]) {
         var text = text
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { clean($0) }!
+        let r = text.utf8.withContiguousStorageIfAvailable { clean($0) }!
+        return (r.text ?? text, r.offsets, r.repairs)
     }
 
     @inline(__always)
@@ -20,53 +21,68 @@ public struct UnicodeCleanup: NormalizationStage {
             || v == 0xFF1A || v == 0xFF1B || v == 0xFF1F || v == 0x201C || v == 0x201D
     }
 
-    private func clean(_ input: UnsafeBufferPointer<UInt8>) -> (text: String, offsets: OffsetMap, repairs: [Repair]) {
+    /// Whether the code point can need clean-up (everything else is copied as it is).
+    @inline(__always)
+    private static func mayChange(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09, 0x0A: return false
+        case 0x00..<0x20, 0x2C, 0x3A, 0x3B, 0x3F, 0x28, 0x29, 0x7F, 0x80...0xA0, 0xAD: return true
+        case 0x2000...0x2060, 0x3000, 0xFEFF, 0xFF01...0xFF5E: return true
+        default: return false
+        }
+    }
+
+    /// The number of code points in valid UTF-8.
+    @inline(__always)
+    static func scalarCount(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
+        var k = 0
+        for i in r where p[i] & 0xC0 != 0x80 { k += 1 }
+        return k
+    }
+
+    /// The clean text (nil when it equals the input), the map and the repairs. Unchanged runs are
+    /// copied in one piece when the next change comes, and counted only then.
+    private func clean(_ input: UnsafeBufferPointer<UInt8>) -> (text: String?, offsets: OffsetMap, repairs: [Repair]) {
         let n = input.count
         var out: [UInt8] = []
-        out.reserveCapacity(n)
         var edits = OffsetMap.Builder()
         var repairs: [Repair] = []
         var i = 0
-        var inChar = 0
-        var outChar = 0
+        var copied = 0      // input bytes before this are in `out` (or were replaced)
+        var inChar = 0      // code points of input[..<copied]
+        var outChar = 0     // code points of out
         var previous: UInt32 = 0   // last code point written
         func put(_ v: UInt32) {
-            var v = v
             if v < 0x80 { out.append(UInt8(v)); return }
             let s = Unicode.Scalar(v) ?? "\u{FFFD}"
-            v = s.value
             for b in String(s).utf8 { out.append(b) }
         }
         while i < n {
+            // Fast path: characters that never change, not copied yet.
             let b = input[i]
-            if b >= 0x20 && b < 0x7F && b != 0x2C && b != 0x3A && b != 0x3B && b != 0x3F && b != 0x28 && b != 0x29 {
-                // Plain ASCII: copy the run.
-                var j = i + 1
-                while j < n, input[j] >= 0x20, input[j] < 0x7F, input[j] != 0x2C, input[j] != 0x3A, input[j] != 0x3B,
-                      input[j] != 0x3F, input[j] != 0x28, input[j] != 0x29 { j += 1 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
-                inChar += j - i
-                outChar += j - i
-                previous = UInt32(input[j - 1])
+            var j = i
+            let v: UInt32
+            if b < 0x80 {
+                v = UInt32(b)
+                j += 1
+            } else {
+                v = decodeScalar(input, &j)
+            }
+            guard Self.mayChange(v) else {
+                previous = v
                 i = j
                 continue
             }
-            // Decode one code point (input is valid UTF-8).
-            var j = i
-            let v = decodeScalar(input, &j)
-            let start = inChar
-            inChar += 1
             var emit: UInt32? = v
             var consumed = 1
+            var control = false
             switch v {
             case 0x0D:
                 emit = 0x0A
-                if j < n && input[j] == 0x0A { j += 1; inChar += 1; consumed = 2 }
-            case 0x09, 0x0A: break
+                if j < n && input[j] == 0x0A { j += 1; consumed = 2 }
             case 0x00..<0x20, 0x7F, 0x80..<0xA0:
                 emit = nil
-                repairs.append(Repair(kind: "control", start: start, end: start + 1, original: String(Unicode.Scalar(v)!),
-                                      replacement: "", confidence: 1))
+                control = true
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
                 emit = nil
             case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
@@ -75,22 +91,38 @@ public struct UnicodeCleanup: NormalizationStage {
                 // Full-width ASCII: letters, digits and symbols to half-width; CJK-style
                 // punctuation (，：；？（）！) stays full-width.
                 let half = v - 0xFEE0
-                let keep: Set<UInt32> = [0x2C, 0x3A, 0x3B, 0x3F, 0x28, 0x29, 0x21]
-                if !keep.contains(half) { emit = half }
+                switch half {
+                case 0x2C, 0x3A, 0x3B, 0x3F, 0x28, 0x29, 0x21: break
+                default: emit = half
+                }
             case 0x2C, 0x3A, 0x3B, 0x3F, 0x28, 0x29:
                 // Between two CJK characters (looking at the next one), the full-width form.
                 var k = j
                 let next = k < n ? decodeScalar(input, &k) : 0
-                if Self.isCJK(previous) && Self.isCJK(next) && !(v == 0x28 && false) {
-                    emit = v + 0xFEE0
-                }
+                if Self.isCJK(previous) && Self.isCJK(next) { emit = v + 0xFEE0 }
             default: break
             }
             if let e = emit, e == v, consumed == 1 {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
+                // Unchanged after all: it stays in the run still to copy.
                 previous = e
-                outChar += 1
-            } else if let e = emit {
+                i = j
+                continue
+            }
+            // A change: copy the unchanged run before it, then write the change.
+            if out.isEmpty { out.reserveCapacity(n) }
+            if copied < i {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<i]))
+                let k = Self.scalarCount(input, copied..<i)
+                inChar += k
+                outChar += k
+            }
+            let start = inChar
+            inChar += consumed
+            if control {
+                repairs.append(Repair(kind: "control", start: start, end: start + 1, original: String(Unicode.Scalar(v)!),
+                                      replacement: "", confidence: 1))
+            }
+            if let e = emit {
                 put(e)
                 previous = e
                 edits.replace(inStart: start, inEnd: start + consumed, outStart: outChar, outEnd: outChar + 1)
@@ -99,8 +131,10 @@ public struct UnicodeCleanup: NormalizationStage {
                 edits.replace(inStart: start, inEnd: start + consumed, outStart: outChar, outEnd: outChar)
             }
             i = j
+            copied = j
         }
+        if copied == 0 { return (nil, edits.map, repairs) }
+        if copied < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<n])) }
         return (String(decoding: out, as: UTF8.self), edits.map, repairs)
     }
-
 }

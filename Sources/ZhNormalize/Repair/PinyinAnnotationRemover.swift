@@ -12,6 +12,10 @@ public struct PinyinAnnotationRemover: NormalizationStage {
     }
 
     public func apply(_ text: String) -> (text: String, offsets: OffsetMap, repairs: [Repair]) {
+        var text = text
+        text.makeContiguousUTF8()
+        // Most text has no annotation at all: say so from the bytes, without decoding.
+        if text.utf8.withContiguousStorageIfAvailable({ Self.mayHaveAnnotation($0) }) == false { return (text, OffsetMap(), []) }
         let scalars = Array(text.unicodeScalars)
         // Candidates: Han character, '(', 1-7 pinyin letters, ')'.
         var candidates: [(at: Int, end: Int, syllable: String)] = []
@@ -66,6 +70,25 @@ public struct PinyinAnnotationRemover: NormalizationStage {
         }
         out.append(contentsOf: scalars[last...])
         return (String(out), edits.map, repairs)
+    }
+
+    /// Whether some `(` follows a Han character and precedes a letter: the only places an
+    /// annotation can be.
+    static func mayHaveAnnotation(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 1
+        let n = p.count
+        while i + 1 < n {
+            // A letter: a-z, or a toned vowel (C3-C7 lead bytes in UTF-8; ḿ is E1 B8 BF).
+            let c = p[i + 1]
+            if p[i] == 0x28, (c >= 0x61 && c <= 0x7A) || (c >= 0xC3 && c <= 0xC7) || (c == 0xE1 && i + 2 < n && p[i + 2] == 0xB8) {
+                var k = i - 1
+                while k > 0 && i - k < 4 && p[k] & 0xC0 == 0x80 { k -= 1 }
+                var j = k
+                if isHan(decodeScalar(p, &j)) { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     static func isHan(_ v: UInt32) -> Bool {

@@ -1,0 +1,44 @@
+import ZhMatch
+
+/// A word events hinge on (赴, 率团, 对口帮扶, 年以来...); the case name is the word.
+enum EventWord: Int, CaseIterable {
+    case 赴, 前往, 到访, 先后到, 来到, 率, 带领, 代表团, 考察团, 调研组, 率队, 率团
+    case 陪同下, 陪同, 党政代表团, 对口帮扶, 结对帮扶, 对口支援, 东西部协作, 山海协作, 帮扶, 协作
+    case 年以来, 年起, 分别
+
+    var text: String { String(describing: self) }
+}
+
+/// Where the ``EventWord``s occur in one document, found in one pass; ``first(_:_:)`` then
+/// answers "where in this sentence" by binary search.
+struct WordPositions {
+    static let matcher = try! PatternMatcher(pairs: EventWord.allCases.map { ($0.text, UInt32($0.rawValue)) }, kind: .overlapping)
+    static let lengths = EventWord.allCases.map { $0.text.unicodeScalars.count }
+
+    /// Start positions per word, ascending.
+    private var positions: [[Int]]
+
+    init(_ text: String) {
+        var p = [[Int]](repeating: [], count: EventWord.allCases.count)
+        // Overlapping matches come by end position: one word's occurrences stay sorted by start.
+        Self.matcher.forEachMatch(in: text) { m in
+            p[Int(m.value)].append(m.start)
+            return true
+        }
+        positions = p
+    }
+
+    /// The first position where `word` lies wholly inside `range`.
+    ///
+    /// - Complexity: O(log *occurrences*).
+    func first(_ range: Range<Int>, _ word: EventWord) -> Int? {
+        let list = positions[word.rawValue]
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < list.count, list[lo] + Self.lengths[word.rawValue] <= range.upperBound else { return nil }
+        return list[lo]
+    }
+}
