@@ -64,7 +64,7 @@ public struct Extractor: Sendable {
             placeMentions = resolver.resolve(s, text: text, blocked: nameSpans, inside: companies)
         }
         result.places = aggregatePlaces(placeMentions, s, inChrome: inChrome)
-        result.persons = aggregatePersons(persons, text: text)
+        result.persons = aggregatePersons(persons, s)
         result.amounts = AmountExtractor(s: s).extract(skipping: inChrome)
         result.organizations = organizations
         let words = WordPositions(text)
@@ -111,7 +111,7 @@ public struct Extractor: Sendable {
         return order.filter { standalone.contains($0) }.map { byKey[$0]! }
     }
 
-    func aggregatePersons(_ found: [PersonExtractor.Found], text: String) -> [Person] {
+    func aggregatePersons(_ found: [PersonExtractor.Found], _ s: [Unicode.Scalar]) -> [Person] {
         var order: [String] = []
         var byName: [String: Person] = [:]
         for f in found {
@@ -123,12 +123,21 @@ public struct Extractor: Sendable {
                 byName[f.name]!.titles.append(t)
             }
         }
-        // Every mention of every name, in one pass (a longer name wins where two overlap).
+        // Every mention of every name, in one pass (a longer name wins where two start at the
+        // same place; a mention is never inside another).
         var mentions = [[Range<Int>]](repeating: [], count: order.count)
-        if !order.isEmpty, let names = try? PatternMatcher(pairs: order.enumerated().map { ($0.element, UInt32($0.offset)) }) {
-            names.forEachMatch(in: text) { m in
-                mentions[Int(m.value)].append(m.start..<m.end)
-                return true
+        let names = order.map(\.scalars)
+        var byFirst: [Unicode.Scalar: [Int]] = [:]
+        for (k, u) in names.enumerated() where !u.isEmpty { byFirst[u[0], default: []].append(k) }
+        for k in byFirst.keys { byFirst[k]!.sort { names[$0].count > names[$1].count } }
+        let firsts = ScalarSet(byFirst.keys)
+        var i = 0
+        while i < s.count {
+            if firsts.contains(s[i]), let k = byFirst[s[i]]!.first(where: { s.hasWord(names[$0], at: i) }) {
+                mentions[k].append(i..<(i + names[k].count))
+                i += names[k].count
+            } else {
+                i += 1
             }
         }
         return order.enumerated().map { k, n in

@@ -66,7 +66,7 @@ public struct Pipeline: Sendable {
     /// Judges the script from how many characters of the first 1,000 each direction of
     /// conversion would change.
     func script(of raw: String) -> String {
-        let sample = raw.unicodeScalars.prefix(1000)
+        let sample = Array(raw.unicodeScalars.prefix(1000))
         let han = sample.reduce(0) { $0 + ($1.value >= 0x4E00 && $1.value <= 0x9FFF ? 1 : 0) }
         guard han > 0 else { return "simplified" }
         let traditional = Double(toSimplified.changedCharacterCount(in: sample)) / Double(han)

@@ -108,17 +108,12 @@ struct ExtractCommand: ParsableCommand {
     }
 
     private func parseJSONLine(_ line: UnsafeBufferPointer<UInt8>) -> Result<(id: String, text: String, published: Day?), CommandFailure> {
-        guard String(validating: line, as: UTF8.self) != nil else { return .failure(CommandFailure(nil, "not UTF-8")) }
-        let data = Data(buffer: line)
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            return .failure(CommandFailure(nil, "not a JSON object"))
+        do {
+            let d = try JSONLineReader.document(line)
+            return .success((d.id, d.text, d.published.flatMap { Day(parsing: Substring($0)) }))
+        } catch {
+            return .failure(CommandFailure(nil, error.description))
         }
-        guard let text = object["text"] as? String else { return .failure(CommandFailure(nil, "no \"text\" string")) }
-        if text.isEmpty { return .failure(CommandFailure(nil, "empty \"text\"")) }
-        let id: String
-        if let s = object["id"] as? String { id = s } else if let n = object["id"] as? NSNumber { id = n.stringValue } else { id = "" }
-        let published = (object["published"] as? String).flatMap { Day(parsing: Substring($0)) }
-        return .success((id, text, published))
     }
 
     private func makeExtractor(warnings failed: inout Bool) throws -> Extractor {

@@ -65,10 +65,16 @@ struct PersonExtractor {
 
     private func ch(_ i: Int) -> Character { Character(s[i]) }
 
+    /// Boundary words by their first character.
+    static let boundaryWordsByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: boundaryScalars, by: { $0[0] })
+    static let boundaryFirsts = ScalarSet(boundaryScalars.map { $0[0] })
+    static let boundaryCharSet = ScalarSet(TitleLexicon.boundaryChars.flatMap(\.unicodeScalars))
+
     func isBoundary(_ p: Int) -> Bool {
         if p >= s.count { return true }
-        if s[p].value < 0x80 || Self.boundaryScalarSet.contains(s[p]) { return true }
-        for u in Self.boundaryScalars where s.hasWord(u, at: p) { return true }
+        if s[p].value < 0x80 || Self.boundaryCharSet.contains(s[p]) { return true }
+        guard Self.boundaryFirsts.contains(s[p]), let words = Self.boundaryWordsByFirst[s[p]] else { return false }
+        for u in words where s.hasWord(u, at: p) { return true }
         return false
     }
 

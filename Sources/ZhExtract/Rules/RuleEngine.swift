@@ -118,7 +118,7 @@ struct RuleEngine {
                 for w in required.words { hits += hitsByWord[w] }
                 if hits.isEmpty { continue }
                 hits.sort()
-                let reach = 24 * required.element
+                let reach = index.reach[k]
                 var last = -1
                 starts = []
                 for h in hits where h > last {
@@ -162,6 +162,24 @@ final class RuleIndex: Sendable {
     let required: [(element: Int, words: [Int])?]
     let words: PatternMatcher?
     let wordCount: Int
+    /// Per rule: how far before its required word a match can start (the longest text the
+    /// elements before it can cover).
+    let reach: [Int]
+
+    /// The most characters `e` can match.
+    static func maxLength(_ e: ExtractionRule.Element) -> Int {
+        switch e {
+        case .literal(let w): return w.unicodeScalars.count
+        case .anyOf(let ws): return ws.map { $0.unicodeScalars.count }.max() ?? 0
+        case .person, .hanName: return 5
+        case .boundary: return 0
+        case .place, .organization: return 30
+        case .title: return 24
+        case .date: return 20
+        case .optional(let inner): return maxLength(inner)
+        case .oneOrMore(let inner): return 8 * (maxLength(inner) + 1)
+        }
+    }
 
     init(_ rules: [ExtractionRule]) {
         self.rules = rules.enumerated().sorted { a, b in
@@ -188,6 +206,10 @@ final class RuleIndex: Sendable {
             required.append((e, list))
         }
         self.required = required
+        reach = zip(self.rules, required).map { rule, r in
+            guard let r else { return 0 }
+            return rule.pattern[..<r.element].reduce(0) { $0 + Self.maxLength($1) }
+        }
         wordCount = ids.count
         words = ids.isEmpty ? nil : try? PatternMatcher(pairs: ids.map { ($0.key, UInt32($0.value)) }, kind: .overlapping)
     }

@@ -86,10 +86,11 @@ public struct ScriptConverter: Sendable {
     /// aside): a cheap measure of how much of a text is in the other script.
     ///
     /// - Complexity: O(*n*), a table lookup per character.
-    public func changedCharacterCount<S: Sequence>(in scalars: S) -> Int where S.Element == Unicode.Scalar {
+    public func changedCharacterCount(in scalars: [Unicode.Scalar]) -> Int {
         var n = 0
-        let bits = table.changes
-        for c in scalars where c.value < 0x10000 && bits[Int(c.value >> 6)] & (1 << UInt64(c.value & 63)) != 0 { n += 1 }
+        table.changes.withUnsafeBufferPointer { bits in
+            for c in scalars where c.value < 0x10000 && bits[Int(c.value >> 6)] & (1 << UInt64(c.value & 63)) != 0 { n += 1 }
+        }
         return n
     }
 
