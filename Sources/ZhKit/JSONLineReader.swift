@@ -15,6 +15,12 @@ public enum JSONLineReader {
         public var text: String
         /// The `published` member when it is a string.
         public var published: String?
+
+        public init(id: String, text: String, published: String?) {
+            self.id = id
+            self.text = text
+            self.published = published
+        }
     }
 
     /// Why a line is not a document.
@@ -101,6 +107,32 @@ public enum JSONLineReader {
         var i = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        /// Whether `p` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+        static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = p[i]
+                if b < 0x80 { i += 1; continue }
+                let len: Int
+                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+                switch b {
+                case 0xC2...0xDF: len = 2
+                case 0xE0: len = 3; lo = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: len = 3
+                case 0xED: len = 3; hi = 0x9F
+                case 0xF0: len = 4; lo = 0x90
+                case 0xF1...0xF3: len = 4
+                case 0xF4: len = 4; hi = 0x8F
+                default: return false
+                }
+                guard i + len <= n, p[i + 1] >= lo, p[i + 1] <= hi else { return false }
+                for k in 2..<max(2, len) where p[i + k] & 0xC0 != 0x80 { return false }
+                i += len
+            }
+            return true
+        }
 
         @inline(__always)
         func peek() -> UInt8 { i < bytes.count ? bytes[i] : 0 }
@@ -218,11 +250,12 @@ public enum JSONLineReader {
                 let c = bytes[i]
                 if c == UInt8(ascii: "\"") {
                     var s = ""
+                    let raw = UnsafeBufferPointer(rebasing: bytes[start..<i])
                     if keep {
-                        guard let v = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) else {
-                            throw Error(reason: "not UTF-8", offset: start)
-                        }
+                        guard let v = String(validating: raw, as: UTF8.self) else { throw Error(reason: "not UTF-8", offset: start) }
                         s = v
+                    } else if !Self.isValidUTF8(raw) {
+                        throw Error(reason: "not UTF-8", offset: start)
                     }
                     i += 1
                     return s
@@ -234,18 +267,17 @@ public enum JSONLineReader {
             guard i < bytes.count else { throw Error(reason: "unterminated string", offset: start - 1) }
             // Escapes: build the string.
             var out: [UInt8] = []
-            if keep { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
             while i < bytes.count {
                 let c = bytes[i]
                 if c == UInt8(ascii: "\"") {
                     i += 1
-                    guard keep else { return "" }
                     guard let v = String(validating: out, as: UTF8.self) else { throw Error(reason: "not UTF-8", offset: start) }
-                    return v
+                    return keep ? v : ""
                 }
                 if c < 0x20 { throw Error(reason: "control character in a string", offset: i) }
                 if c != UInt8(ascii: "\\") {
-                    if keep { out.append(c) }
+                    out.append(c)
                     i += 1
                     continue
                 }
@@ -278,7 +310,7 @@ public enum JSONLineReader {
                 default:
                     throw Error(reason: "bad escape", offset: i - 1)
                 }
-                if keep { out.append(contentsOf: String(Unicode.Scalar(scalar)!).utf8) }
+                out.append(contentsOf: String(Unicode.Scalar(scalar)!).utf8)
             }
             throw Error(reason: "unterminated string", offset: start - 1)
         }
