@@ -53,8 +53,9 @@ public struct Extractor: Sendable {
         let personExtractor = PersonExtractor(s: s, text: text, places: placeMentions, table: gazetteer.table,
                                               knownNames: Set(knownOfficials.keys))
         var persons = personExtractor.extract()
-        result.dates = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
-        let dateRanges = result.dates.flatMap(\.mentions)
+        let dateMentions = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
+        let dateRanges = dateMentions.flatMap(\.mentions)
+        result.dates = Self.aggregate(dateMentions)
         persons += RuleEngine(s: s, names: personExtractor, places: placeMentions, organizations: organizations.flatMap(\.mentions),
                               dates: dateRanges, titleTokens: personExtractor.titleWordRanges(), placeName: name).run(ruleIndex, source: text)
         // Names are not places (梁玉林 is not 玉林): where a name overlaps a place, resolve
@@ -65,16 +66,36 @@ public struct Extractor: Sendable {
         }
         result.places = aggregatePlaces(placeMentions, s, inChrome: inChrome)
         result.persons = aggregatePersons(persons, s)
-        result.amounts = AmountExtractor(s: s).extract(skipping: inChrome)
+        var amountIndex: [String: Int] = [:]
+        for a in AmountExtractor(s: s).extract(skipping: inChrome) {
+            if let k = amountIndex[a.text] { result.amounts[k].mentions += a.mentions } else {
+                amountIndex[a.text] = result.amounts.count
+                result.amounts.append(a)
+            }
+        }
         result.organizations = organizations
         let words = WordPositions(text)
-        let found = visits(s, words: words, places: placeMentions, persons: persons, dates: result.dates, skipping: inChrome)
+        let found = visits(s, words: words, places: placeMentions, persons: persons, dates: dateMentions, skipping: inChrome)
         result.visits = found.map(\.visit)
         result.pairings = pairings(s, words: words, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published)
         return result
     }
 
     // MARK: - Aggregation
+
+    /// One entry per date written the same way and meaning the same days, with every mention.
+    static func aggregate(_ dates: [DateMention]) -> [DateMention] {
+        var out: [DateMention] = []
+        var index: [String: Int] = [:]
+        for d in dates {
+            let key = d.text + "|" + d.start + "|" + (d.end ?? "")
+            if let k = index[key] { out[k].mentions += d.mentions } else {
+                index[key] = out.count
+                out.append(d)
+            }
+        }
+        return out
+    }
 
     private func path(_ m: PlaceMention) -> [String] {
         m.division.map { gazetteer.table.path(of: gazetteer.table.divisions[$0]) } ?? (m.parentPath + [m.local!.name])
@@ -101,7 +122,7 @@ public struct Extractor: Sendable {
                     byKey[key] = Place(name: String(surface), fullName: d.name, level: d.level, code: d.code, path: table.path(of: d), mentions: [])
                 } else {
                     let d = m.local!
-                    byKey[key] = Place(name: d.name, fullName: d.name, level: d.level, code: nil, path: m.parentPath + [d.name], mentions: [])
+                    byKey[key] = Place(name: String(surface), fullName: d.name, level: d.level, code: nil, path: m.parentPath + [d.name], mentions: [])
                 }
             }
             byKey[key]!.mentions.append(m.range)
@@ -121,6 +142,26 @@ public struct Extractor: Sendable {
             }
             for t in f.titles where !byName[f.name]!.titles.contains(where: { $0.title == t.title && $0.place == t.place }) {
                 byName[f.name]!.titles.append(t)
+            }
+        }
+        // A transliterated name is often written whole once (昌德利卡佩尔萨德·单多吉) and by its
+        // last part after that: the parts are the same person.
+        for full in order where full.unicodeScalars.contains(where: { TitleLexicon.nameDots.contains($0) }) {
+            let parts = full.split(whereSeparator: { $0.unicodeScalars.allSatisfy { TitleLexicon.nameDots.contains($0) } }).map(String.init)
+            for part in [parts.last, parts.first].compactMap({ $0 }) where part != full && part.unicodeScalars.count >= 2 {
+                guard let merged = byName.removeValue(forKey: part) else { continue }
+                order.removeAll { $0 == part }
+                for t in merged.titles where !byName[full]!.titles.contains(where: { $0.title == t.title && $0.place == t.place }) {
+                    byName[full]!.titles.append(t)
+                }
+            }
+        }
+        // A title that is the end of another of the same person's titles (主席 and 国家主席) adds
+        // nothing.
+        for n in order {
+            let titles = byName[n]!.titles
+            byName[n]!.titles = titles.filter { t in
+                !titles.contains { o in o.title.count > t.title.count && o.title.hasSuffix(t.title) && (t.place == nil || o.place == t.place) }
             }
         }
         // Every mention of every name, in one pass (a longer name wins where two start at the

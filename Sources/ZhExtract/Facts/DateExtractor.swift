@@ -103,7 +103,17 @@ struct DateExtractor {
             v.append(contentsOf: s[r])
             return String(v)
         }
+        // Whether the running year was written in this paragraph (else it is the publication's).
+        var yearWritten = false
         while i < s.count {
+            if s[i] == "\n" {
+                // A new paragraph: dates without a year go back to the publication's year and month.
+                year = published?.year
+                month = published?.month
+                yearWritten = false
+                i += 1
+                continue
+            }
             if skipped(i) { i += 1; continue }
             let prevIsDigit = i > 0 && s[i - 1].value >= 0x30 && s[i - 1].value <= 0x39
             guard !prevIsDigit, let first = digitRun(i) else { i += 1; continue }
@@ -147,10 +157,15 @@ struct DateExtractor {
                 continue
             }
             // Only full dates move the running year and month: 自2017年起 does not.
-            let ry: Int
+            var ry: Int
             if let yy = y { ry = yy } else if let yy = year { ry = yy } else { i = j; continue }
+            // A month without a year, far from the publication month, is of the year before or
+            // after (12月30日 in news of 2 January).
+            if y == nil, !yearWritten, let pub = published, let mm = m {
+                if mm - pub.month > 6 { ry -= 1 }
+            }
             if let mm = m { month = mm }
-            if y != nil && m != nil { year = y }
+            if y != nil && m != nil { year = y; yearWritten = true }
             // A range: 至 / - / 到 followed by a day, month-day or year.
             var endDay: Day? = nil
             var open = false

@@ -80,13 +80,30 @@ struct PersonExtractor {
 
     static func isHan(_ s: Unicode.Scalar) -> Bool { (s.value >= 0x4E00 && s.value <= 0x9FFF) || (s.value >= 0x3400 && s.value <= 0x4DBF) }
 
+    static let notInNameSet = ScalarSet(TitleLexicon.notInNames.flatMap(\.unicodeScalars))
+    static let multiBoundaryByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: boundaryScalars.filter { $0.count >= 2 }, by: { $0[0] })
+    static let commonWordScalars: Set<[Unicode.Scalar]> = Set(TitleLexicon.commonWords.map(\.scalars))
+    static let conjunctions = ScalarSet("和与同及")
+
+    /// Whether `r` can be a Han name: Han characters that do not end names, no word that ends
+    /// a name starting inside it (时强调, 乔红来到), not a common word (宣传, 郑重), and not a
+    /// conjunction joining it to the word before (习近平和苏林).
+    func plausibleName(_ r: Range<Int>) -> Bool {
+        guard r.upperBound <= s.count, r.count >= 2 else { return false }
+        for k in r where !Self.isHan(s[k]) || (k > r.lowerBound && Self.notInNameSet.contains(s[k])) { return false }
+        for k in (r.lowerBound + 1)..<r.upperBound {
+            if let words = Self.multiBoundaryByFirst[s[k]], words.contains(where: { s.hasWord($0, at: k) }) { return false }
+        }
+        if r.count == 2 && Self.commonWordScalars.contains(Array(s[r])) { return false }
+        if Self.conjunctions.contains(s[r.lowerBound]), r.lowerBound > 0, Self.isHan(s[r.lowerBound - 1]) { return false }
+        return true
+    }
+
     /// Readings of a name starting at `p`, longest first, with no boundary required after them
     /// (a rule's next element decides where the name ends).
     func nameCandidates(at p: Int, surnameOnly: Bool = false) -> [Range<Int>] {
         guard p < s.count, Self.isHan(s[p]) else { return [] }
-        func plausible(_ r: Range<Int>) -> Bool {
-            r.upperBound <= s.count && s[r].allSatisfy(Self.isHan) && !s[r].dropFirst().contains { TitleLexicon.notInNames.contains(Character($0)) }
-        }
+        let plausible = plausibleName
         for u in knownNameScalars where s.hasWord(u, at: p) { return [p..<(p + u.count)] }
         var surnameLength = 0
         if let c = Self.compoundScalars.first(where: { s.hasWord($0, at: p) }) {
@@ -107,16 +124,40 @@ struct PersonExtractor {
         return [4, 3].map { p..<(p + $0) }.filter(plausible)
     }
 
+    /// A transliterated foreign name starting at `p` (普京, 古特雷斯, 昌德利卡佩尔萨德·单多吉): the
+    /// longest run of transliteration characters, parts joined by `·`, that a boundary follows.
+    func readForeignName(at p: Int) -> Range<Int>? {
+        guard p < s.count, TitleLexicon.transliteration.contains(s[p]) else { return nil }
+        var end = p
+        while end < s.count, end - p < 20 {
+            if TitleLexicon.transliteration.contains(s[end]) {
+                end += 1
+            } else if TitleLexicon.nameDots.contains(s[end]), end > p, end + 1 < s.count, TitleLexicon.transliteration.contains(s[end + 1]) {
+                end += 1
+            } else {
+                break
+            }
+        }
+        // The name ends where a word that ends names begins (马哈茂德·阿巴斯表示, 西哈莫尼登基).
+        for k in (p + 2)...max(p + 2, end) where k <= end {
+            if isBoundary(k) && !TitleLexicon.nameDots.contains(s[k - 1]) && !(k < s.count && TitleLexicon.nameDots.contains(s[k])) {
+                return p..<k
+            }
+        }
+        return nil
+    }
+
     /// The name starting at `p`, never cut short: the longest reading followed by a boundary.
-    func readName(at p: Int) -> Range<Int>? {
+    ///
+    /// - Parameter foreign: the title before it is a foreign one (俄罗斯总统, 联合国秘书长): a
+    ///   transliterated name is read when a Han surname and given name are not.
+    func readName(at p: Int, foreign: Bool = false) -> Range<Int>? {
         var p = p
         while p < s.count && s[p] == " " { p += 1 }
         guard p < s.count, Self.isHan(s[p]) else { return nil }
         // Known names first.
         for u in knownNameScalars where s.hasWord(u, at: p) && isBoundary(p + u.count) { return p..<(p + u.count) }
-        func plausible(_ r: Range<Int>) -> Bool {
-            r.upperBound <= s.count && s[r].allSatisfy(Self.isHan) && !s[r].dropFirst().contains { TitleLexicon.notInNames.contains(Character($0)) }
-        }
+        let plausible = plausibleName
         var surnameLength = 0
         if let c = Self.compoundScalars.first(where: { s.hasWord($0, at: p) }) {
             surnameLength = c.count
@@ -128,8 +169,11 @@ struct PersonExtractor {
                 let r = p..<(p + surnameLength + given)
                 if plausible(r) && isBoundary(r.upperBound) { return r }
             }
-            return nil
+            return foreign ? readForeignName(at: p) : nil
         }
+        if foreign { return readForeignName(at: p) }
+        // A name with parts joined by a middle dot (马哈茂德·阿巴斯) is a name wherever it is.
+        if let r = readForeignName(at: p), s[r].contains(where: { TitleLexicon.nameDots.contains($0) }) { return r }
         // Names without a Han surname (阿石拉比): 3-4 characters up to a boundary, not
         // starting with a word that ends names (参加, 陪同...).
         if isBoundary(p) || !Self.transliterationStarts.contains(ch(p)) { return nil }
@@ -229,8 +273,13 @@ struct PersonExtractor {
                 start = b
             }
             let titleText = str(titleStart..<last.range.upperBound)
+            // A foreign post: a country written before it (俄罗斯总统), or a post only other
+            // states have (首相, 国王); its holder's name may be transliterated.
+            let foreign = placeMention?.isForeign == true || TitleLexicon.foreignPosts.contains(str(last.range))
+                || TitleLexicon.internationalBodies.contains(where: { s.hasWord($0, at: first.range.lowerBound - $0.count) })
+            if placeMention?.isForeign == true { placeMention = nil }
             let level: Character? = titleText.first.flatMap { "省市州县区镇乡".contains($0) ? $0 : nil }
-            if placeMention == nil, let level { placeMention = inferPlace(level: level, before: titleStart) }
+            if placeMention == nil, !foreign, let level { placeMention = inferPlace(level: level, before: titleStart) }
             let placeText = placeMention.map(placeName)
             var org: String?
             if last.kind != .collective {
@@ -280,7 +329,7 @@ struct PersonExtractor {
             }
             var names: [Range<Int>] = []
             let byline = false
-            while let r = readName(at: p) {
+            while let r = readName(at: p, foreign: foreign) {
                 names.append(r)
                 if last.kind != .collective && !byline { break }
                 if r.upperBound < s.count && (ch(r.upperBound) == "、" || (ch(r.upperBound) == "及" && last.kind == .collective)) {

@@ -10,6 +10,8 @@ struct PlaceMention {
     var qualifiesNext = false
     /// Written as the division's full official name.
     var isFull = true
+    /// A foreign country (`local` holds its full name).
+    var isForeign = false
 }
 
 /// Decides what place names in a document mean.
@@ -110,6 +112,13 @@ struct PlaceResolver {
         }
         for c in chosen {
             let entry = gazetteer.entries[c.entry]
+            if let k = entry.country, entry.divisions.isEmpty {
+                let country = WorldLexicon.countries[k]
+                result.append(PlaceMention(range: c.range, division: nil,
+                                           local: Division(code: nil, name: country.full, level: .other, parentCode: nil),
+                                           parentPath: [], isFull: entry.kind == .fullName, isForeign: true))
+                continue
+            }
             var options = entry.divisions
             // Townships and villages (from loaded gazetteers) are many and their names repeat:
             // one counts only when its county or prefecture is named in the document.

@@ -89,9 +89,18 @@ public struct ExtractionRule: Sendable {
         ExtractionRule(name: "credits-after-source", priority: 2,
                        pattern: [.anyOf(["政府网", "新闻网", "日报"]), .optional(.literal(" ")), .oneOrMore(.hanName), .boundary],
                        action: .person),
-        // A reporter's byline with several names: "记者 朱虹 李独懿".
+        // A reporter's byline with several names: "记者 朱虹 李独懿", "记者：张三".
         ExtractionRule(name: "byline-reporters", priority: 4,
-                       pattern: [.anyOf(["全媒体记者", "记者", "通讯员"]), .optional(.anyOf([" ", "：", ":"])), .oneOrMore(.person)],
+                       pattern: [.anyOf(["全媒体记者", "记者", "通讯员"]), .anyOf([" ", "：", ":"]), .oneOrMore(.person), .boundary],
                        action: .assignTitle(nil)),
+        // A reporter named in running text: "本台记者张三报道".
+        ExtractionRule(name: "reporter-reports", priority: 4,
+                       pattern: [.anyOf(["全媒体记者", "记者", "通讯员"]), .hanName, .anyOf(["报道", "摄"])],
+                       action: .assignTitle(nil)),
+        // Names listed before 等 and what they did: "石泰峰、王东峰等参加会见".
+        ExtractionRule(name: "names-before-deng", priority: 1,
+                       pattern: [.hanName, .literal("、"), .oneOrMore(.hanName), .literal("等"),
+                                 .anyOf(["参加", "出席", "陪同", "会见", "参观", "分别", "一同", "在"])],
+                       action: .person),
     ]
 }

@@ -9,6 +9,20 @@ struct RuleEngine {
     let dates: [Range<Int>]
     let titleTokens: [Range<Int>]
     let placeName: (PlaceMention) -> String
+    /// The places' ranges by start.
+    let placeStarts: [Int: [Range<Int>]]
+
+    init(s: [Unicode.Scalar], names: PersonExtractor, places: [PlaceMention], organizations: [Range<Int>], dates: [Range<Int>],
+         titleTokens: [Range<Int>], placeName: @escaping (PlaceMention) -> String) {
+        self.s = s
+        self.names = names
+        self.places = places
+        self.organizations = organizations
+        self.dates = dates
+        self.titleTokens = titleTokens
+        self.placeName = placeName
+        placeStarts = Dictionary(grouping: places.map(\.range), by: \.lowerBound)
+    }
 
     struct Captures {
         var persons: [Range<Int>] = []
@@ -20,6 +34,11 @@ struct RuleEngine {
         var v = String.UnicodeScalarView()
         v.append(contentsOf: s[r])
         return String(v)
+    }
+
+    /// Whether `r` is exactly the span of a place name (苏里南 in 苏里南总统 is not a person).
+    private func isPlace(_ r: Range<Int>) -> Bool {
+        placeStarts[r.lowerBound]?.contains { $0.upperBound == r.upperBound } ?? false
     }
 
     /// Every way `element` matches at `p`, longest first: end positions with captures.
@@ -35,13 +54,13 @@ struct RuleEngine {
                 return (p + w.count, c)
             }
         case .person:
-            return names.nameCandidates(at: p).map { r in
+            return names.nameCandidates(at: p).filter { !isPlace($0) }.map { r in
                 var c = c
                 c.persons.append(r)
                 return (r.upperBound, c)
             }
         case .hanName:
-            return names.nameCandidates(at: p, surnameOnly: true).map { r in
+            return names.nameCandidates(at: p, surnameOnly: true).filter { !isPlace($0) }.map { r in
                 var c = c
                 c.persons.append(r)
                 return (r.upperBound, c)
