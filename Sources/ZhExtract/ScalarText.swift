@@ -41,3 +41,24 @@ struct ScalarSet: Sendable {
         return astral.contains(v)
     }
 }
+
+/// A string as a dictionary key compared and hashed by its UTF-8 bytes: no Unicode
+/// normalization on each hash, which makes large tables of Chinese names several times faster
+/// to build. (Two strings equal only under normalization are different keys; the tables here
+/// hold names as written.)
+struct UTF8Key: Hashable, Sendable {
+    var string: String
+
+    init(_ s: String) {
+        var s = s
+        s.makeContiguousUTF8()
+        string = s
+    }
+
+    static func == (a: UTF8Key, b: UTF8Key) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}

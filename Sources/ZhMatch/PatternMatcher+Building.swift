@@ -323,8 +323,13 @@ struct DoubleArrayLayout {
     var check: [UInt32] = []
     /// One bit per slot, set when the slot is taken.
     private var used: [UInt64] = []
+    /// One bit per word of `used`, set while that word has a free slot: lets a search skip
+    /// 4,096 taken slots at a time.
+    private var open: [UInt64] = []
     /// Every slot below this one is taken.
     private var firstFree = 0
+    /// Per number of children (capped), where the last node that wide was placed (see `place`).
+    private var widthFloor = [Int](repeating: 0, count: 65)
     private static let block = 1 << 12
 
     mutating func claimRoot() {
@@ -338,7 +343,11 @@ struct DoubleArrayLayout {
         let newSize = (size + Self.block - 1) / Self.block * Self.block
         base.append(contentsOf: repeatElement(0, count: newSize - base.count))
         check.append(contentsOf: repeatElement(Sentinel.empty, count: newSize - check.count))
+        let oldWords = used.count
         used.append(contentsOf: repeatElement(0, count: newSize / 64 - used.count))
+        let words = used.count
+        if open.count < (words + 63) / 64 { open.append(contentsOf: repeatElement(0, count: (words + 63) / 64 - open.count)) }
+        for w in oldWords..<words { open[w >> 6] |= 1 << UInt64(w & 63) }
     }
 
     @inline(__always)
@@ -348,20 +357,30 @@ struct DoubleArrayLayout {
 
     @inline(__always)
     private mutating func mark(_ i: Int) {
-        used[i >> 6] |= 1 << UInt64(i & 63)
+        let w = i >> 6
+        used[w] |= 1 << UInt64(i & 63)
+        if used[w] == ~0 { open[w >> 6] &= ~(1 << UInt64(w & 63)) }
     }
 
     /// The first free slot at or after `i` (possibly past the end of the array).
     private func nextFree(from i: Int) -> Int {
         var w = i >> 6
         if w >= used.count { return i }
-        var bits = ~used[w] & (~0 << UInt64(i & 63))
-        while bits == 0 {
-            w += 1
-            if w >= used.count { return w << 6 }
-            bits = ~used[w]
+        let bits = ~used[w] & (~0 << UInt64(i & 63))
+        if bits != 0 { return w << 6 + bits.trailingZeroBitCount }
+        // The next word with a free slot, 64 words at a time.
+        w += 1
+        var g = w >> 6
+        guard g < open.count else { return w << 6 }
+        var summary = open[g] & (~0 << UInt64(w & 63))
+        while summary == 0 {
+            g += 1
+            if g >= open.count { return max(w, used.count) << 6 }
+            summary = open[g]
         }
-        return w << 6 + bits.trailingZeroBitCount
+        let next = g << 6 + summary.trailingZeroBitCount
+        if next >= used.count { return used.count << 6 }
+        return next << 6 + (~used[next]).trailingZeroBitCount
     }
 
     /// Bit j is set when slot `start + j` is free (slots past the end are free).
@@ -388,8 +407,14 @@ struct DoubleArrayLayout {
             claim(base: f - first, labels, last: last)
             return f - first
         }
-        var start = max(1, firstFree - first)
+        // Nodes come widest first: a node as wide as the last one placed starts its search a
+        // little before where that one went (the slots before were too full for it).
+        let width = min(labels.count, widthFloor.count - 1)
+        var start = max(1, max(firstFree, widthFloor[width] - 32768) - first)
         while true {
+            // Skip taken slots under the first label at once.
+            let f = nextFree(from: start + first)
+            if f > start + first { start = f - first }
             let mask = used.withUnsafeBufferPointer { u in
                 labels.withUnsafeBufferPointer { ls in
                     var m: UInt64 = ~0
@@ -403,6 +428,9 @@ struct DoubleArrayLayout {
             if mask != 0 {
                 let b = start + mask.trailingZeroBitCount
                 claim(base: b, labels, last: last)
+                // A search that had to go far: the region behind is too fragmented for nodes with
+                // several children; later ones start nearer (the holes left go to single children).
+                widthFloor[width] = b + first
                 return b
             }
             start += 64

@@ -47,7 +47,7 @@ public enum GazetteerError: Error, Sendable, Equatable, CustomStringConvertible 
 public struct DivisionTable: Sendable {
     public private(set) var divisions: [Division] = []
     private(set) var indexByCode: [String: Int] = [:]
-    private(set) var indexByName: [String: [Int]] = [:]
+    private(set) var indexByName: [UTF8Key: [Int]] = [:]
 
     public init() {}
 
@@ -59,7 +59,7 @@ public struct DivisionTable: Sendable {
     }()
 
     /// The divisions with this official name.
-    public func divisions(named name: String) -> [Division] { (indexByName[name] ?? []).map { divisions[$0] } }
+    public func divisions(named name: String) -> [Division] { (indexByName[UTF8Key(name)] ?? []).map { divisions[$0] } }
 
     /// The index in ``divisions`` of the division with this code.
     func index(code: String) -> Int? { indexByCode[code] }
@@ -94,13 +94,13 @@ public struct DivisionTable: Sendable {
 
     mutating func add(_ d: Division) {
         if let code = d.code, let i = indexByCode[code] {
-            indexByName[divisions[i].name]?.removeAll { $0 == i }
+            indexByName[UTF8Key(divisions[i].name)]?.removeAll { $0 == i }
             divisions[i] = d  // a later file wins for the same code
-            indexByName[d.name, default: []].append(i)
+            indexByName[UTF8Key(d.name), default: []].append(i)
             return
         }
         if let code = d.code { indexByCode[code] = divisions.count }
-        indexByName[d.name, default: []].append(divisions.count)
+        indexByName[UTF8Key(d.name), default: []].append(divisions.count)
         divisions.append(d)
     }
 
@@ -140,30 +140,101 @@ public struct DivisionTable: Sendable {
     /// Loads the CSV layout of the official code lists: `code,name[,parent code columns...]`,
     /// the first column after the name being the direct parent. Codes of 2 and 4 digits are
     /// padded to 6; the level follows from the code's length (2 province, 4 prefecture,
-    /// 6 county, 9 township, 12 village). Bad rows are returned as errors naming their line.
+    /// 6 county, 9 township, 12 village). Fields may be quoted (`"迤那镇"`, `""` for a quote).
+    /// Bad rows are returned as errors naming their line; the good rows load.
+    ///
+    /// - Complexity: O(*n*) in the text's length; about 1 s for 700,000 villages.
     @discardableResult
     public mutating func load(csv: String, source: String) -> [GazetteerError] {
+        var text = csv
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { loadCSV($0, source: source) } ?? []
+    }
+
+    private mutating func loadCSV(_ bytes: UnsafeBufferPointer<UInt8>, source: String) -> [GazetteerError] {
         var problems: [GazetteerError] = []
-        for (n, raw) in csv.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
-            let line = raw.last == "\r" ? raw.dropLast() : raw
-            if line.isEmpty { continue }
-            let cols = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.filter { $0 != "\"" } }
-            if n == 0 && cols.first == "code" { continue }
-            guard cols.count >= 2, !cols[1].isEmpty else {
-                problems.append(.badRow(source: source, line: n + 1, reason: "expected code,name"))
+        var lineStart = 0
+        var lineNumber = 0
+        var fields: [Range<Int>] = []
+        var quoted: [Bool] = []
+        let n = bytes.count
+        func field(_ k: Int) -> String {
+            let r = fields[k]
+            if !quoted[k] { return String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
+            // Inside quotes: "" stands for one quote.
+            var out: [UInt8] = []
+            var i = r.lowerBound
+            while i < r.upperBound {
+                out.append(bytes[i])
+                i += bytes[i] == 0x22 && i + 1 < r.upperBound && bytes[i + 1] == 0x22 ? 2 : 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        func isDigits(_ r: Range<Int>) -> Bool { !r.isEmpty && r.allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 } }
+        while lineStart < n {
+            var lineEnd = lineStart
+            while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            lineNumber += 1
+            var end = lineEnd
+            if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+            if end == lineStart { continue }
+            // Split into fields.
+            fields.removeAll(keepingCapacity: true)
+            quoted.removeAll(keepingCapacity: true)
+            var i = lineStart
+            var malformed = false
+            while true {
+                if i < end && bytes[i] == 0x22 {
+                    var j = i + 1
+                    while j < end {
+                        if bytes[j] == 0x22 {
+                            if j + 1 < end && bytes[j + 1] == 0x22 { j += 2; continue }
+                            break
+                        }
+                        j += 1
+                    }
+                    if j >= end { malformed = true; break }
+                    fields.append((i + 1)..<j)
+                    quoted.append(true)
+                    i = j + 1
+                    if i < end && bytes[i] != 0x2C { malformed = true; break }
+                } else {
+                    var j = i
+                    while j < end && bytes[j] != 0x2C { j += 1 }
+                    fields.append(i..<j)
+                    quoted.append(false)
+                    i = j
+                }
+                if i >= end { break }
+                i += 1  // the comma
+                if i == end { fields.append(end..<end); quoted.append(false); break }
+            }
+            if lineNumber == 1 && !fields.isEmpty && field(0) == "code" { continue }
+            guard !malformed else {
+                problems.append(.badRow(source: source, line: lineNumber, reason: "unbalanced quotes"))
                 continue
             }
-            let code = String(cols[0])
-            guard code.allSatisfy({ $0.isASCII && $0.isNumber }), [2, 4, 6, 9, 12].contains(code.count) else {
-                problems.append(.badRow(source: source, line: n + 1, reason: "bad code \(code)"))
+            guard fields.count >= 2, !fields[1].isEmpty else {
+                problems.append(.badRow(source: source, line: lineNumber, reason: "expected code,name"))
                 continue
             }
-            let level: PlaceLevel = [2: .province, 4: .prefecture, 6: .county, 9: .township, 12: .village][code.count]!
-            let name = String(cols[1])
+            let codeLength = fields[0].count
+            guard isDigits(fields[0]), [2, 4, 6, 9, 12].contains(codeLength) else {
+                problems.append(.badRow(source: source, line: lineNumber, reason: "bad code \(field(0))"))
+                continue
+            }
+            guard String(validating: UnsafeBufferPointer(rebasing: bytes[fields[1]]), as: UTF8.self) != nil else {
+                problems.append(.badRow(source: source, line: lineNumber, reason: "name is not UTF-8"))
+                continue
+            }
+            let level: PlaceLevel = codeLength == 2 ? .province : codeLength == 4 ? .prefecture : codeLength == 6 ? .county
+                : codeLength == 9 ? .township : .village
+            let name = field(1)
             if name == "市辖区" || name == "县" || name.hasSuffix("直辖县级行政区划") { continue }
-            var parent = cols.count > 2 && !cols[2].isEmpty ? Self.pad(String(cols[2])) : nil
-            if let p = parent, division(code: p) == nil, cols.count > 3 { parent = Self.pad(String(cols[3])) }
-            add(Division(code: Self.pad(code), name: name, level: level, parentCode: parent, aliases: Self.aliases(of: name, level: level)))
+            var parent = fields.count > 2 && !fields[2].isEmpty ? Self.pad(field(2)) : nil
+            if let p = parent, indexByCode[p] == nil, fields.count > 3, !fields[3].isEmpty { parent = Self.pad(field(3)) }
+            add(Division(code: Self.pad(field(0)), name: name, level: level, parentCode: parent, aliases: Self.aliases(of: name, level: level)))
         }
         return problems
     }
@@ -173,9 +244,14 @@ public struct DivisionTable: Sendable {
     /// Short forms of a township or village name (迤那镇 → 迤那); none shorter than 2 characters.
     static func aliases(of name: String, level: PlaceLevel) -> [String] {
         guard level >= .township else { return [] }
-        for suffix in ["街道办事处", "街道", "镇", "乡", "苏木"] where name.hasSuffix(suffix) && name.count - suffix.count >= 2 {
-            return [String(name.dropLast(suffix.count))]
+        let u = Array(name.unicodeScalars)
+        for suffix in townshipSuffixScalars where u.count - suffix.count >= 2 && Array(u.suffix(suffix.count)) == suffix {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: u.dropLast(suffix.count))
+            return [String(v)]
         }
         return []
     }
+
+    private static let townshipSuffixScalars = ["街道办事处", "街道", "镇", "乡", "苏木"].map { Array($0.unicodeScalars) }
 }

@@ -34,9 +34,10 @@ public struct Gazetteer: Sendable {
     /// - Complexity: O(total length of the names), about 1 s for 700,000 villages.
     public init(table: DivisionTable) {
         self.table = table
-        var keys: [String: Int] = [:]
+        var keys: [UTF8Key: Int] = [:]
         var entries: [Entry] = []
         func add(_ name: String, _ kind: Entry.Kind, _ division: Int?) {
+            let name = UTF8Key(name)
             if let k = keys[name] {
                 if let division { entries[k].divisions.append(division) }
                 // A full name beats an alias of the same text; an alias beats a blocker.
@@ -55,8 +56,8 @@ public struct Gazetteer: Sendable {
         // Foreign countries, where the name is not already a division's or a blocker.
         for (k, c) in WorldLexicon.countries.enumerated() {
             for (name, kind) in [(c.full, Entry.Kind.fullName), (c.name, .alias)] + c.aliases.map({ ($0, Entry.Kind.alias) })
-            where keys[name] == nil && name.unicodeScalars.count >= 2 {
-                keys[name] = entries.count
+            where keys[UTF8Key(name)] == nil && name.unicodeScalars.count >= 2 {
+                keys[UTF8Key(name)] = entries.count
                 entries.append(Entry(kind: kind, divisions: [], country: k))
             }
         }
@@ -79,7 +80,7 @@ public struct Gazetteer: Sendable {
             abbreviation[Int(v)] = Int32(pi + 1)
         }
         self.abbreviation = abbreviation
-        let pairs = keys.map { ($0.key, UInt32($0.value)) }.sorted { $0.1 < $1.1 }
+        let pairs = keys.map { ($0.key.string, UInt32($0.value)) }.sorted { $0.1 < $1.1 }
         matcher = try! PatternMatcher(pairs: pairs, kind: .overlapping)
     }
 }
