@@ -113,9 +113,9 @@ public struct Extractor: Sendable {
         for m in mentions {
             // Townships and villages found by suffix: one place per name in a document.
             let key = m.division.flatMap { table.divisions[$0].code } ?? m.local!.name
-            var surface = String.UnicodeScalarView()
-            surface.append(contentsOf: s[m.range])
             if byKey[key] == nil {
+                var surface = String.UnicodeScalarView()
+                surface.append(contentsOf: s[m.range])
                 order.append(key)
                 if let di = m.division {
                     let d = table.divisions[di]

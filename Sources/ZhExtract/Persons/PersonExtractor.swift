@@ -82,7 +82,11 @@ struct PersonExtractor {
 
     static let notInNameSet = ScalarSet(TitleLexicon.notInNames.flatMap(\.unicodeScalars))
     static let multiBoundaryByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: boundaryScalars.filter { $0.count >= 2 }, by: { $0[0] })
-    static let commonWordScalars: Set<[Unicode.Scalar]> = Set(TitleLexicon.commonWords.map(\.scalars))
+    /// Two-character common words, each packed as `first << 32 | second`.
+    static let commonWordPairs: Set<UInt64> = Set(TitleLexicon.commonWords.compactMap { w in
+        let u = w.scalars
+        return u.count == 2 ? UInt64(u[0].value) << 32 | UInt64(u[1].value) : nil
+    })
     static let conjunctions = ScalarSet("和与同及")
 
     /// Whether `r` can be a Han name: Han characters that do not end names, no word that ends
@@ -94,7 +98,7 @@ struct PersonExtractor {
         for k in (r.lowerBound + 1)..<r.upperBound {
             if let words = Self.multiBoundaryByFirst[s[k]], words.contains(where: { s.hasWord($0, at: k) }) { return false }
         }
-        if r.count == 2 && Self.commonWordScalars.contains(Array(s[r])) { return false }
+        if r.count == 2 && Self.commonWordPairs.contains(UInt64(s[r.lowerBound].value) << 32 | UInt64(s[r.lowerBound + 1].value)) { return false }
         if Self.conjunctions.contains(s[r.lowerBound]), r.lowerBound > 0, Self.isHan(s[r.lowerBound - 1]) { return false }
         return true
     }

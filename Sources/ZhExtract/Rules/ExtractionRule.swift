@@ -99,8 +99,8 @@ public struct ExtractionRule: Sendable {
                        action: .assignTitle(nil)),
         // Names listed before 等 and what they did: "石泰峰、王东峰等参加会见".
         ExtractionRule(name: "names-before-deng", priority: 1,
-                       pattern: [.hanName, .literal("、"), .oneOrMore(.hanName), .literal("等"),
-                                 .anyOf(["参加", "出席", "陪同", "会见", "参观", "分别", "一同", "在"])],
+                       pattern: [.hanName, .literal("、"), .oneOrMore(.hanName),
+                                 .anyOf(["等参加", "等出席", "等陪同", "等会见", "等参观", "等分别", "等一同", "等在"])],
                        action: .person),
     ]
 }

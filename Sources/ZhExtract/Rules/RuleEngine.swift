@@ -206,8 +206,21 @@ final class RuleIndex: Sendable {
         }.map(\.element)
         var ids: [String: Int] = [:]
         var required: [(element: Int, words: [Int])?] = []
+        // The most selective text a rule requires: the literal element whose shortest word is
+        // longest (the first such).
+        func shortest(_ e: ExtractionRule.Element) -> Int? {
+            switch e {
+            case .literal(let w): return w.unicodeScalars.count
+            case .anyOf(let ws): return ws.map { $0.unicodeScalars.count }.min()
+            default: return nil
+            }
+        }
         for rule in self.rules {
-            guard let e = rule.pattern.firstIndex(where: { if case .literal = $0 { return true }; if case .anyOf = $0 { return true }; return false }) else {
+            var best: (index: Int, length: Int)?
+            for (k, e) in rule.pattern.enumerated() {
+                if let n = shortest(e), n > 0, n > (best?.length ?? 0) { best = (k, n) }
+            }
+            guard let e = best?.index else {
                 required.append(nil)
                 continue
             }
