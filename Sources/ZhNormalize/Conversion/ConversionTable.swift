@@ -28,6 +28,13 @@ final class ConversionTable: Sendable {
     /// Rules with no context condition.
     let ruleContextFree: [Bool]
     let fastBytes: [UInt8]
+    /// For BMP characters that start longer keys: what to do when the next character begins none
+    /// of them (encoded as in `fast`; 0 take the full path).
+    let starterFallback: [UInt32]
+    /// The (first, second) character pairs that begin a key of two or more characters, packed
+    /// `first << 32 | second`, in an open-addressing table (0 marks an empty slot).
+    let pairs: [UInt64]
+    let pairShift: UInt64
     /// Regional forms rewritten in the output, leftmost-longest (same lengths as replaced).
     let variant: (matcher: PatternMatcher, replacements: [String])?
 
@@ -65,6 +72,35 @@ final class ConversionTable: Sendable {
             fastBytes.append(contentsOf: bytes)
         }
         for c in starters where c < 0x10000 { fast[Int(c)] = 0 }
+        // Starters: when no longer key can begin here, their own key (or nothing) applies.
+        var starterFallback = [UInt32](repeating: 0, count: 0x10000)
+        for c in starters where c < 0x10000 {
+            guard let k = single[c] else { starterFallback[Int(c)] = 1; continue }
+            let lo = Int(keyRuleStart[k]), hi = Int(keyRuleStart[k + 1])
+            guard overlay[k] == nil else { continue }
+            guard lo < hi else { starterFallback[Int(c)] = 1; continue }
+            let r = rules[Int(keyRules[lo])]
+            guard r.before == nil && r.afterSet == nil && r.afterLiteral.isEmpty && r.replacement.unicodeScalars.count == 1 else { continue }
+            let bytes = Array(r.replacement.utf8)
+            starterFallback[Int(c)] = UInt32(fastBytes.count + 1) << 3 | UInt32(bytes.count)
+            fastBytes.append(contentsOf: bytes)
+        }
+        self.starterFallback = starterFallback
+        var pairKeys = Set<UInt64>()
+        for key in keys {
+            let u = key.unicodeScalars.map(\.value)
+            if u.count >= 2 { pairKeys.insert(UInt64(u[0]) << 32 | UInt64(u[1])) }
+        }
+        var bits = 4
+        while 1 << bits < pairKeys.count * 4 { bits += 1 }
+        var table = [UInt64](repeating: 0, count: 1 << bits)
+        for p in pairKeys {
+            var slot = Int((p &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+            while table[slot] != 0 { slot = (slot + 1) & (table.count - 1) }
+            table[slot] = p
+        }
+        self.pairs = table
+        self.pairShift = UInt64(64 - bits)
         var changes = [UInt64](repeating: 0, count: 1024)
         for (c, k) in single where c < 0x10000 {
             let lo = Int(keyRuleStart[k]), hi = Int(keyRuleStart[k + 1])
@@ -155,25 +191,38 @@ final class ConversionTable: Sendable {
     ///
     /// Characters that stay as they are are not copied one by one: a run of them is copied when
     /// the next change comes.
+    /// Rewrites valid UTF-8 `input` into a string; nil when the result equals the input.
+    func applyToString(_ input: UnsafeBufferPointer<UInt8>, _ edits: inout OffsetMap.Builder) -> String? {
+        var result: String?
+        apply(input, &edits) { result = String(decoding: $0, as: UTF8.self) }
+        return result
+    }
+
     func apply(_ input: UnsafeBufferPointer<UInt8>, _ edits: inout OffsetMap.Builder) -> [UInt8]? {
-        guard let p = input.baseAddress, input.count > 0 else { return nil }
+        var result: [UInt8]?
+        apply(input, &edits) { result = Array($0) }
+        return result
+    }
+
+    /// Rewrites valid UTF-8 `input` and hands the result to `body`, which is not called when the
+    /// result equals the input.
+    func apply(_ input: UnsafeBufferPointer<UInt8>, _ edits: inout OffsetMap.Builder, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let p = input.baseAddress, input.count > 0 else { return }
         let n = input.count
-        var out: [UInt8] = []
+        var out = ByteSink()
+        defer { out.release() }
         var i = 0
         var copied = 0     // input bytes before this are in `out` or were replaced
         var inChar = 0
         var outChar = 0
-        let fast = self.fast, overlay = self.overlay, overlayBefore = self.overlayBefore
+        let overlay = self.overlay, overlayBefore = self.overlayBefore
         let keyRuleStart = self.keyRuleStart, keyRules = self.keyRules, matcher = self.matcher
         let ruleContextFree = self.ruleContextFree
-        func flush(_ upTo: Int) {
-            if copied < upTo {
-                if out.isEmpty { out.reserveCapacity(n + n / 8 + 16) }
-                out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: upTo - copied))
-            }
-            copied = upTo
-        }
+        let asciiKeys = self.asciiKeys
+        fast.withUnsafeBufferPointer { fast in
+        starterFallback.withUnsafeBufferPointer { starterFallback in
         fastBytes.withUnsafeBufferPointer { fastBytes in
+        let fb = fastBytes.baseAddress!
         while i < n {
             let b = p[i]
             if b < 0x80 && !asciiKeys {
@@ -190,7 +239,19 @@ final class ConversionTable: Sendable {
                 var v = UInt32(b) & (len == 2 ? 0x1F : 0x0F)
                 v = v << 6 | (UInt32(p[i + 1]) & 0x3F)
                 if len == 3 { v = v << 6 | (UInt32(p[i + 2]) & 0x3F) }
-                let f = fast[Int(v)]
+                var f = fast[Int(v)]
+                if f == 0 {
+                    // A starter: unless the next character continues one of its keys, it stands alone.
+                    let g = starterFallback[Int(v)]
+                    if g != 0 {
+                        var c2: UInt32 = 0
+                        if i + len < n {
+                            var k = i + len
+                            c2 = decodeScalar(input, &k)
+                        }
+                        if !pairStarts(v, c2) { f = g }
+                    }
+                }
                 if f == 1 {
                     i += len
                     inChar += 1
@@ -198,14 +259,12 @@ final class ConversionTable: Sendable {
                     continue
                 } else if f >= 2 {
                     let offset = Int(f >> 3) - 1, count = Int(f & 7)
-                    if count == len && Self.equal(p + i, fastBytes.baseAddress! + offset, len) {
-                        i += len
-                    } else {
-                        flush(i)
-                        out.append(contentsOf: UnsafeBufferPointer(start: fastBytes.baseAddress! + offset, count: count))
-                        i += len
-                        copied = i
+                    if count != len || !Self.equal(p + i, fb + offset, len) {
+                        if copied < i { out.append(p + copied, i - copied, reserving: n) }
+                        out.append(fb + offset, count, reserving: n)
+                        copied = i + len
                     }
+                    i += len
                     inChar += 1
                     outChar += 1
                     continue
@@ -237,8 +296,8 @@ final class ConversionTable: Sendable {
                 return true
             }
             if overlayKey >= 0 && (bestRule == Int32.max || overlayLength.bytes >= ruleLength.bytes) {
-                flush(i)
-                out.append(contentsOf: overlay[overlayKey]!)
+                if copied < i { out.append(p + copied, i - copied, reserving: n) }
+                overlay[overlayKey]!.withUnsafeBufferPointer { out.append($0.baseAddress!, $0.count, reserving: n) }
                 let produced = overlayChars[overlayKey]
                 edits.replace(inStart: inChar, inEnd: inChar + overlayLength.chars, outStart: outChar, outEnd: outChar + produced)
                 inChar += overlayLength.chars
@@ -253,8 +312,8 @@ final class ConversionTable: Sendable {
                     outChar += ruleLength.chars
                     continue
                 }
-                flush(i)
-                out.append(contentsOf: replacement)
+                if copied < i { out.append(p + copied, i - copied, reserving: n) }
+                replacement.withUnsafeBufferPointer { out.append($0.baseAddress!, $0.count, reserving: n) }
                 let produced = ruleChars[Int(bestRule)]
                 edits.replace(inStart: inChar, inEnd: inChar + ruleLength.chars, outStart: outChar, outEnd: outChar + produced)
                 inChar += ruleLength.chars
@@ -269,22 +328,38 @@ final class ConversionTable: Sendable {
             }
         }
         }
-        guard variant != nil || copied > 0 else { return nil }
-        flush(n)
-        guard let variant else { return out }
-        var result: [UInt8] = []
-        result.reserveCapacity(out.count)
-        out.withUnsafeBufferPointer { bytes in
-            var last = 0
-            variant.matcher.forEachMatch(inUTF8: bytes) { m in
-                result.append(contentsOf: bytes[last..<m.startByte])
-                result.append(contentsOf: variant.replacements[Int(m.value)].utf8)
-                last = m.endByte
-                return true
-            }
-            result.append(contentsOf: bytes[last...])
         }
-        return result
+        }
+        guard variant != nil || copied > 0 else { return }
+        if copied < n { out.append(p + copied, n - copied, reserving: n) }
+        let converted = out.count == 0 ? UnsafeBufferPointer(start: p, count: n) : UnsafeBufferPointer(start: out.base, count: out.count)
+        guard let variant else { return body(converted) }
+        var result: [UInt8] = []
+        result.reserveCapacity(converted.count)
+        var last = 0
+        variant.matcher.forEachMatch(inUTF8: converted) { m in
+            result.append(contentsOf: converted[last..<m.startByte])
+            result.append(contentsOf: variant.replacements[Int(m.value)].utf8)
+            last = m.endByte
+            return true
+        }
+        result.append(contentsOf: converted[last...])
+        result.withUnsafeBufferPointer(body)
+    }
+
+
+    /// Whether a key of two or more characters begins with `a`, `b`.
+    @inline(__always)
+    private func pairStarts(_ a: UInt32, _ b: UInt32) -> Bool {
+        let p = UInt64(a) << 32 | UInt64(b)
+        let mask = pairs.count - 1
+        var slot = Int((p &* 0x9E37_79B9_7F4A_7C15) >> pairShift)
+        while true {
+            let e = pairs[slot]
+            if e == p { return true }
+            if e == 0 { return false }
+            slot = (slot + 1) & mask
+        }
     }
 
     @inline(__always)
@@ -314,18 +389,61 @@ final class ConversionTable: Sendable {
 
     /// The last code point written so far (0 at the start), as ICU's before-context sees it:
     /// the input's character before `i` when it was not replaced, else the last one in `out`.
-    private static func lastScalar(_ input: UnsafeBufferPointer<UInt8>, _ out: [UInt8], copied: Int, at i: Int) -> UInt32 {
-        if i > copied || out.isEmpty {
+    private static func lastScalar(_ input: UnsafeBufferPointer<UInt8>, _ out: ByteSink, copied: Int, at i: Int) -> UInt32 {
+        if i > copied || out.count == 0 {
             guard i > 0 else { return 0 }
             var j = i - 1
             while j > 0 && input[j] & 0xC0 == 0x80 { j -= 1 }
             return decodeScalar(input, &j)
         }
-        var j = out.count - 1
-        while j > 0 && out[j] & 0xC0 == 0x80 { j -= 1 }
-        return out.withUnsafeBufferPointer { b in
-            var k = j
-            return decodeScalar(b, &k)
+        return out.lastScalar()
+    }
+}
+
+/// An output buffer of bytes grown by hand (no per-append checks beyond capacity); the
+/// converter's hot loop writes through it.
+struct ByteSink {
+    private(set) var base: UnsafeMutablePointer<UInt8>?
+    private(set) var count = 0
+    private var capacity = 0
+
+    /// Appends `k` bytes; the first append reserves room for about `expected` bytes.
+    @inline(__always)
+    mutating func append(_ p: UnsafePointer<UInt8>, _ k: Int, reserving expected: Int) {
+        if count + k > capacity { grow(count + k, expected) }
+        (base! + count).update(from: p, count: k)
+        count += k
+    }
+
+    private mutating func grow(_ needed: Int, _ expected: Int) {
+        let newCapacity = max(needed, capacity == 0 ? expected + expected / 8 + 64 : capacity * 2)
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        if let old = base {
+            b.update(from: old, count: count)
+            old.deallocate()
         }
+        base = b
+        capacity = newCapacity
+    }
+
+    /// The last code point written (valid UTF-8 is written).
+    func lastScalar() -> UInt32 {
+        guard let base, count > 0 else { return 0 }
+        var j = count - 1
+        while j > 0 && base[j] & 0xC0 == 0x80 { j -= 1 }
+        var k = j
+        return decodeScalar(UnsafeBufferPointer(start: base, count: count), &k)
+    }
+
+    func array() -> [UInt8] {
+        guard let base else { return [] }
+        return Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    mutating func release() {
+        base?.deallocate()
+        base = nil
+        count = 0
+        capacity = 0
     }
 }

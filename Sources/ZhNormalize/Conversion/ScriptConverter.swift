@@ -99,8 +99,8 @@ public struct ScriptConverter: Sendable {
     func convert(_ text: String, edits: inout OffsetMap.Builder) -> String {
         var text = text
         text.makeContiguousUTF8()
-        guard let bytes = text.utf8.withContiguousStorageIfAvailable({ table.apply($0, &edits) }) ?? nil else { return text }
-        return String(decoding: bytes, as: UTF8.self)
+        let converted: String?? = text.utf8.withContiguousStorageIfAvailable { table.applyToString($0, &edits) }
+        return (converted ?? nil) ?? text
     }
 }
 

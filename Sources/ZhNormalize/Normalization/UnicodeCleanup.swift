@@ -21,6 +21,11 @@ public struct UnicodeCleanup: NormalizationStage {
             || v == 0xFF1A || v == 0xFF1B || v == 0xFF1F || v == 0x201C || v == 0x201D
     }
 
+    /// ASCII bytes that can need clean-up: controls (but tab and line feed), DEL, and , : ; ? ( ).
+    static let asciiMayChange: [Bool] = (0..<128).map { b in
+        (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x7F || [0x2C, 0x3A, 0x3B, 0x3F, 0x28, 0x29].contains(b)
+    }
+
     /// Whether the code point can need clean-up (everything else is copied as it is).
     @inline(__always)
     private static func mayChange(_ v: UInt32) -> Bool {
@@ -51,25 +56,37 @@ public struct UnicodeCleanup: NormalizationStage {
         var copied = 0      // input bytes before this are in `out` (or were replaced)
         var inChar = 0      // code points of input[..<copied]
         var outChar = 0     // code points of out
-        var previous: UInt32 = 0   // last code point written
         func put(_ v: UInt32) {
             if v < 0x80 { out.append(UInt8(v)); return }
             let s = Unicode.Scalar(v) ?? "\u{FFFD}"
             for b in String(s).utf8 { out.append(b) }
         }
-        while i < n {
-            // Fast path: characters that never change, not copied yet.
-            let b = input[i]
-            var j = i
-            let v: UInt32
-            if b < 0x80 {
-                v = UInt32(b)
-                j += 1
-            } else {
-                v = decodeScalar(input, &j)
+        // The last code point written so far: the input's character before `i` when it is still
+        // to be copied, else the last one in `out`.
+        func previous() -> UInt32 {
+            if copied < i || out.isEmpty {
+                guard i > 0 else { return 0 }
+                var k = i - 1
+                while k > 0 && input[k] & 0xC0 == 0x80 { k -= 1 }
+                return decodeScalar(input, &k)
             }
+            var k = out.count - 1
+            while k > 0 && out[k] & 0xC0 == 0x80 { k -= 1 }
+            return out.withUnsafeBufferPointer { o in decodeScalar(o, &k) }
+        }
+        while i < n {
+            // Fast path: characters that never change, not copied yet. Three-byte characters
+            // with lead bytes E3-EE (CJK) never change but U+3000 (E3 80 80).
+            let b = input[i]
+            if b < 0x80 {
+                if !Self.asciiMayChange[Int(b)] { i += 1; continue }
+            } else if b >= 0xE3 && b <= 0xEE && i + 2 < n {
+                if b != 0xE3 || input[i + 1] != 0x80 || input[i + 2] != 0x80 { i += 3; continue }
+            }
+            var j = i
+            let v: UInt32 = b < 0x80 ? UInt32(b) : decodeScalar(input, &j)
+            if b < 0x80 { j += 1 }
             guard Self.mayChange(v) else {
-                previous = v
                 i = j
                 continue
             }
@@ -99,12 +116,11 @@ public struct UnicodeCleanup: NormalizationStage {
                 // Between two CJK characters (looking at the next one), the full-width form.
                 var k = j
                 let next = k < n ? decodeScalar(input, &k) : 0
-                if Self.isCJK(previous) && Self.isCJK(next) { emit = v + 0xFEE0 }
+                if Self.isCJK(next) && Self.isCJK(previous()) { emit = v + 0xFEE0 }
             default: break
             }
             if let e = emit, e == v, consumed == 1 {
                 // Unchanged after all: it stays in the run still to copy.
-                previous = e
                 i = j
                 continue
             }
@@ -124,7 +140,6 @@ public struct UnicodeCleanup: NormalizationStage {
             }
             if let e = emit {
                 put(e)
-                previous = e
                 edits.replace(inStart: start, inEnd: start + consumed, outStart: outChar, outEnd: outChar + 1)
                 outChar += 1
             } else {
