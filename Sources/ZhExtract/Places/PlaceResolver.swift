@@ -32,11 +32,14 @@ struct PlaceResolver {
         ("社区", .community), ("村", .village), ("嘎查", .village),
     ]
     /// Words ending like a township or village that are not one.
-    static let notLocal: Set<String> = ["乡村", "农村", "城乡", "乡镇", "村镇", "城镇", "新农村", "本村", "全村", "该村", "各村",
+    static let notLocal: Set<String> = ["之乡", "乡村", "农村", "城乡", "乡镇", "村镇", "城镇", "新农村", "本村", "全村", "该村", "各村",
                                         "全镇", "该镇", "各乡", "全乡", "该乡", "家乡", "老乡", "下乡", "返乡", "回乡", "故乡", "同乡",
                                         "村村", "小镇", "古镇", "集镇", "重镇", "名镇", "强镇",
                                         "美丽乡村", "乡村振兴", "村级", "村民", "贫困村", "示范村", "行政村", "自然村", "驻村"]
-    static let anchorsBefore: Set<Character> = ["在", "到", "赴", "往", "至", "、", "，", "。", "和", "及", "与", "\n", " ", "（", "“", "了", "：", "是"]
+    static let anchorsBefore: Set<Character> = ["在", "到", "赴", "往", "至", "、", "，", "。", "和", "及", "与", "\n", " ", "（", "“", "了", "：", "是",
+                                                 "像", "从", "以", "除", "被", "把", "让", "使", "由", "经", "按", "据", "随", "跟", "对", "向"]
+    /// Characters that never start a township or village name found by its suffix (像四邑村 is 四邑村).
+    static let notLocalStarts = ScalarSet("像从以除被把让使由经按据随跟对向")
     static let notAfterSuffix = ScalarSet("村镇民级委干亲里下情音")
     static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至")
     static let anchorVerbScalars = anchorVerbs.map(\.scalars)
@@ -198,6 +201,15 @@ struct PlaceResolver {
     static let suffixFirsts = ScalarSet(townshipSuffixes.map { $0.0.unicodeScalars.first! })
     static let notLocalScalars = notLocal.map(\.scalars)
     static let notLocalWhole = ["各社区", "该社区", "本社区", "各街道"].map(\.scalars)
+    /// Words that stand before 社区, 村, 镇... without being a name (深入社区, 来自农村).
+    static let notLocalBodies: Set<[Unicode.Scalar]> = Set("""
+        来自 深入 走进 进入 回到 来到 走入 扎根 服务 覆盖 所在 各个 多个 每个 城市 城乡 基层 重点 老旧 新建 全国 全省 全市 \
+        周边 附近 当地 相关 部分 贫困 偏远 农村 乡镇 街道 示范 特色 文明 美丽 和谐 智慧 数字 传统 历史 文化 旅游 生态 绿色 \
+        幸福 宜居 平安 安全 先进 试点 整个 一个 两个 这个 那个 所有 不少 许多 沿海 边境 山区 城中 城郊 郊区 远郊 乡里 邻近 \
+        我国 扩大 培育 造成 流经 听取 品味 通过 建制 供销 地球 村容 走访 调研 考察 看望 慰问 来到 前往 建设 打造 推进 推动 \
+        实现 带动 帮助 支持 发展 组织 开展 深化 加强 完善 健全 提升 服务 管理 治理 联系 连接 连通 通往 通达 抵达 到达 离开 \
+        返回 回归 回乡 下乡 驻村 包村 兴村 强村 富村 美村 宜居 宜业 和美 乡村 农业 农民 城镇 城市 都市 县域 镇域 村级 党员
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map { $0.unicodeScalars.map { $0 } })
     static let anchorsBeforeScalars = ScalarSet(anchorsBefore.map { $0.unicodeScalars.first! })
 
     /// Townships, streets and villages found by suffix, anchored to the place just before them
@@ -227,7 +239,8 @@ struct PlaceResolver {
                 guard start >= 0 else { continue }
                 guard (start..<i).allSatisfy({ Self.isHan(s[$0].value) && !hard[$0] && !Self.notInLocalNames.contains(s[$0]) }),
                       !(found.last.map { $0.range.overlaps(start..<i) } ?? false) else { continue }
-                if Self.notLocalScalars.contains(where: { $0.count <= suffixEnd - start && s.hasWord($0, at: suffixEnd - $0.count) })
+                if Self.notLocalBodies.contains(Array(s[start..<i])) || Self.notLocalStarts.contains(s[start])
+                    || Self.notLocalScalars.contains(where: { $0.count <= suffixEnd - start && s.hasWord($0, at: suffixEnd - $0.count) })
                     || Self.notLocalWhole.contains(where: { $0.count == suffixEnd - start && s.hasWord($0, at: start) }) { continue }
                 func local() -> Division {
                     var name = String.UnicodeScalarView()

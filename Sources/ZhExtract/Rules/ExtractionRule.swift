@@ -31,6 +31,9 @@ public struct ExtractionRule: Sendable {
         /// Matches no text, where the text starts or ends or a neighbouring character is not a
         /// Han character (punctuation, space...).
         case boundary
+        /// Matches no text, where a name can end: before punctuation, the end of the text, or a
+        /// word that follows names (在, 表示, 陪同, 以...).
+        case nameEnd
         /// A place the gazetteer recognized here.
         case place
         /// A run of title words (bodies and posts: 市委副书记, 人大常委会主任).
@@ -97,6 +100,10 @@ public struct ExtractionRule: Sendable {
         ExtractionRule(name: "reporter-reports", priority: 4,
                        pattern: [.anyOf(["全媒体记者", "记者", "通讯员"]), .hanName, .anyOf(["报道", "摄"])],
                        action: .assignTitle(nil)),
+        // Athletes and players named after what they are: "中国香港选手江旻憓".
+        ExtractionRule(name: "athlete", priority: 1,
+                       pattern: [.anyOf(["选手", "运动员", "队员", "球员", "名将", "小将"]), .hanName, .nameEnd],
+                       action: .person),
         // Names listed before 等 and what they did: "石泰峰、王东峰等参加会见".
         ExtractionRule(name: "names-before-deng", priority: 1,
                        pattern: [.hanName, .literal("、"), .oneOrMore(.hanName),

@@ -65,6 +65,8 @@ struct RuleEngine {
                 c.persons.append(r)
                 return (r.upperBound, c)
             }
+        case .nameEnd:
+            return names.isBoundary(p) ? [(p, c)] : []
         case .boundary:
             let before = p == 0 || !PersonExtractor.isHan(s[p - 1])
             let after = p >= s.count || !PersonExtractor.isHan(s[p])
@@ -191,7 +193,7 @@ final class RuleIndex: Sendable {
         case .literal(let w): return w.unicodeScalars.count
         case .anyOf(let ws): return ws.map { $0.unicodeScalars.count }.max() ?? 0
         case .person, .hanName: return 5
-        case .boundary: return 0
+        case .boundary, .nameEnd: return 0
         case .place, .organization: return 30
         case .title: return 24
         case .date: return 20
