@@ -35,7 +35,7 @@ public struct Pipeline: Sendable {
     ///   - extractor: the extractor (its gazetteer and known officials); the built-in one by default.
     ///   - repair: whether to repair encoding damage (pinyin annotations...) first.
     public init(extractor: Extractor = Extractor(), repair: Bool = true) throws {
-        normalizer = try Normalizer(target: .simplified, repairStages: repair ? [PinyinAnnotationRemover()] : [])
+        normalizer = try Normalizer(target: .simplified, repairStages: repair ? [GBKMisalignmentRepairer(), MojibakeRepairer(), PinyinAnnotationRemover()] : [])
         self.extractor = extractor
         toSimplified = try ScriptConverter.shared(to: .simplified)
         toTraditional = try ScriptConverter.shared(to: .traditional)
@@ -103,6 +103,7 @@ extension JSONWriter {
             w.key("original"); w.string(r.original)
             w.key("replacement"); w.string(r.replacement)
             w.key("confidence"); w.raw(String(r.confidence))
+            if !r.candidates.isEmpty { w.key("candidates"); w.array(r.candidates) { w, c in w.string(c) } }
             w.raw("}")
         }
     }

@@ -151,7 +151,7 @@ struct NormalizeCommand: ParsableCommand {
 func writeRepairs(_ w: inout JSONWriter, _ repairs: [Repair]) { w.repairs(repairs) }
 
 /// The repair stages `normalize` and `extract` run unless told not to.
-func defaultRepairStages() -> [any NormalizationStage] { [PinyinAnnotationRemover()] }
+func defaultRepairStages() -> [any NormalizationStage] { [GBKMisalignmentRepairer(), MojibakeRepairer(), PinyinAnnotationRemover()] }
 
 struct RepairCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -180,7 +180,7 @@ struct RepairCommand: ParsableCommand {
                 let file = try InputReader.read(path)
                 stats.bytes += file.count
                 stats.documents += 1
-                let decoded = detector.decode(file.bytes)
+                let decoded = file.withBytes { detector.decode($0) }
                 let repaired = Normalizer.run(stages, on: decoded.text)
                 let text = repaired.text, repairs = repaired.repairs
                 if json {

@@ -11,14 +11,19 @@ public struct Repair: Sendable, Equatable, Hashable {
     public var replacement: String
     /// How sure the repair is, in [0, 1].
     public var confidence: Double
+    /// Where a character could not be known for sure (U+FFFD in `replacement`, or a pick
+    /// among several): the likely characters, most likely first.
+    public var candidates: [String]
 
-    public init(kind: String, start: Int, end: Int, original: String, replacement: String, confidence: Double) {
+    public init(kind: String, start: Int, end: Int, original: String, replacement: String, confidence: Double,
+                candidates: [String] = []) {
         self.kind = kind
         self.start = start
         self.end = end
         self.original = original
         self.replacement = replacement
         self.confidence = confidence
+        self.candidates = candidates
     }
 }
 

@@ -19,6 +19,16 @@ public struct EncodingDetector: Sendable {
 
     static let legacy = ["windows-936-2000", "gb18030", "windows-950-2000", "Big5-HKSCS"]
 
+    /// Decodes `bytes` without copying them first when they are UTF-8 (the common case); see
+    /// ``decode(_:)-([UInt8])``.
+    public func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Decoded {
+        if !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+           let s = String(validating: bytes, as: UTF8.self) {
+            return Decoded(encoding: "UTF-8", text: s, confidence: 1)
+        }
+        return decode(Array(bytes))
+    }
+
     /// Decodes `bytes`, never failing: when no encoding decodes them strictly, UTF-8 with
     /// U+FFFD for each ill-formed sequence.
     ///

@@ -108,6 +108,14 @@ public struct PinyinAnnotationRemover: NormalizationStage {
         (s.value >= 0x61 && s.value <= 0x7A) || s == "ü" || toned[Character(s)] != nil
     }
 
+    /// The tone of a syllable written with marks (1-4), or 0 without one.
+    static func tone(of s: String) -> Int {
+        for c in s.lowercased() {
+            for (k, marks) in ["āēīōūǖ", "áéíóúǘńḿ", "ǎěǐǒǔǚň", "àèìòùǜǹ"].enumerated() where marks.contains(c) { return k + 1 }
+        }
+        return 0
+    }
+
     static func isToned(_ s: String) -> Bool { s.contains { toned[$0] != nil && $0 != "ü" } }
 
     /// Tone marks removed, ü as v.

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import ZhNormalize
+import ZhTestSupport
+
+/// GBK misalignment on the seeds, and every class of mojibake against a corruption oracle:
+/// clean text is corrupted the way a wrong decoder does it (ICU's own converters), repaired, and
+/// compared with the original.
+@Suite("Mojibake and GBK misalignment")
+struct MojibakeTests {
+    static func seed(_ name: String) -> String {
+        String(decoding: SharedData.read(SharedData.packageRoot + "/seeds/\(name).txt") ?? [], as: UTF8.self)
+    }
+
+    /// Clean sentences: the seeds' repaired text (simplified and traditional), and the news when
+    /// ../shared is there.
+    static let sentences: [String] = {
+        var text = ""
+        for name in ["000_9b26ce8bd19728ef", "003_17a6dfa9780f989e"] { text += seed(name) }
+        if let root = SharedData.root, let news = SharedData.read(root + "/bench/cctv-news-2024.txt") {
+            text += String(decoding: news.prefix(300_000), as: UTF8.self)
+        }
+        let parts = text.split(whereSeparator: { "。！？\n".contains($0) }).map(String.init)
+        return parts.filter { s in (6...60).contains(s.count) && s.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } }
+    }()
+
+    @Test("the seeds' GBK runs: known bytes restored, unknown ones U+FFFD with the right character among the candidates")
+    func seeds() {
+        let stage = GBKMisalignmentRepairer()
+        var repairs: [Repair] = []
+        for name in ["001_29e6a95d79ed7dd2", "002_79b51d6bf456065a", "004_ad926f4bb36cb72d"] { repairs += stage.apply(Self.seed(name)).repairs }
+        #expect(repairs.count == 5)
+        func spot(_ original: String) -> Repair? { repairs.first { $0.original.hasPrefix(original) } }
+        #expect(spot("?xùn)|")?.replacement == "東")                       // 對接東西部
+        #expect(spot("?。?")?.candidates.prefix(2).contains("俊") == true)  // 楊俊）
+        #expect(spot("?,F")?.replacement == "\u{FFFD}現")                  // 責任。現在
+        #expect(spot("?,F")?.candidates.contains("。") == true)
+        #expect(spot("?jié)摿")?.replacement.hasPrefix("潛") == true)        // 潛力優勢
+        #expect(spot("?jié)摿")?.candidates.first == "優")
+        #expect(spot("?shù)")?.replacement.hasPrefix("地") == true)          // 當地所需
+        for r in repairs where r.replacement.contains("\u{FFFD}") { #expect(r.confidence < 1) }
+    }
+
+    /// Corrupts `text` by encoding it with `encoding` and decoding the bytes with `wrong`.
+    static func corrupt(_ text: String, encoding: String, as wrong: String) throws -> String? {
+        var bytes = Array(text.utf8)
+        if encoding != "UTF-8" {
+            guard case .done(let b) = try ICUCodec(name: encoding).encode(bytes, strict: true) else { return nil }
+            bytes = b
+        }
+        guard case .done(let utf8) = try ICUCodec(name: wrong).decode(bytes, strict: false) else { return nil }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// The share of characters restored when every sentence, corrupted, sits between clean text.
+    static func restored(encoding: String, as wrong: String, traditional: Bool = false) throws -> (share: Double, count: Int, misses: [String]) {
+        let stage = MojibakeRepairer()
+        let converter = try ScriptConverter(to: .traditional)
+        var total = 0, kept = 0, count = 0
+        var misses: [String] = []
+        // Pages of 20 sentences each, corrupted as a whole between clean lines, as a page
+        // pasted from a wrongly decoded source; measured sentence by sentence.
+        for start in stride(from: 0, to: sentences.count, by: 20) {
+          let page = sentences[start..<min(sentences.count, start + 20)].map { traditional ? converter.convert($0) : $0 }
+          var corrupted: [String] = []
+          for clean in page {
+            guard let bad = try corrupt(clean, encoding: encoding, as: wrong) else { corrupted.append(clean); continue }
+            corrupted.append(bad)
+          }
+          let repaired = stage.apply(corrupted.map { "前文。" + $0 + "。后文" }.joined(separator: "\n")).text.split(separator: "\n", omittingEmptySubsequences: false)
+          for (k, clean) in page.enumerated() where corrupted[k] != clean && k < repaired.count {
+            let bad = corrupted[k]
+            let out = Array(repaired[k].unicodeScalars)
+            let expected = Array(("前文。" + clean + "。后文").unicodeScalars)
+            total += expected.count
+            kept += Self.commonLength(out, expected)
+            count += 1
+            if out != expected && misses.count < 4 { misses.append(bad + " → " + String(String.UnicodeScalarView(out))) }
+          }
+        }
+        return (Double(kept) / Double(max(1, total)), count, misses)
+    }
+
+    /// Characters of `b` kept in `a`, in order (longest common subsequence).
+    static func commonLength(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        var row = [Int](repeating: 0, count: b.count + 1)
+        for x in a {
+            var diagonal = 0
+            for (j, y) in b.enumerated() {
+                let up = row[j + 1]
+                row[j + 1] = x == y ? diagonal + 1 : max(row[j + 1], row[j])
+                diagonal = up
+            }
+        }
+        return row[b.count]
+    }
+
+    @Test("classes that lose no bytes come back whole", arguments: [
+        ("UTF-8", "windows-1252", false), ("UTF-8", "ISO-8859-1", false),
+        ("windows-936-2000", "ISO-8859-1", false), ("windows-950-2000", "ISO-8859-1", true),
+    ])
+    func lossless(_ encoding: String, _ wrong: String, _ traditional: Bool) throws {
+        let (share, count, misses) = try Self.restored(encoding: encoding, as: wrong, traditional: traditional)
+        #expect(count >= 30)
+        #expect(share >= 0.999, "\(encoding) read as \(wrong): \(share) \(misses)")
+    }
+
+    @Test("UTF-8 read as GBK or GB18030: what the decoder kept comes back", arguments: [("windows-936-2000", 0.95), ("gb18030", 0.93)])
+    func utf8AsGBK(_ wrong: String, _ goal: Double) throws {
+        let (share, count, misses) = try Self.restored(encoding: "UTF-8", as: wrong)
+        #expect(count >= 30)
+        #expect(share >= goal, "UTF-8 read as \(wrong): \(share) \(misses)")
+    }
+
+    @Test("clean text is never repaired", .enabled(if: SharedData.root != nil))
+    func cleanNews() throws {
+        for file in ["cctv-news-2023.txt", "cctv-news-2024.txt"] {
+            guard let bytes = SharedData.read(SharedData.root! + "/bench/" + file) else { continue }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(MojibakeRepairer().apply(text).repairs.isEmpty, "\(file)")
+            #expect(GBKMisalignmentRepairer().apply(text).repairs.isEmpty, "\(file)")
+        }
+        // The seeds' clean text neither.
+        for name in ["000_9b26ce8bd19728ef", "003_17a6dfa9780f989e"] {
+            #expect(MojibakeRepairer().apply(Self.seed(name)).repairs.isEmpty)
+        }
+    }
+}
