@@ -55,7 +55,12 @@ struct PersonExtractor {
         self.table = table
         self.knownNames = knownNames
         knownNameScalars = knownNames.sorted { $0.count > $1.count }.map(\.scalars)
+        // Short forms (玉林 in 梁玉林) give way to names; countries and full names do not.
+        placeStarts = Set(places.filter { $0.isForeign || ($0.isFull && $0.division != nil) }.map(\.range.lowerBound))
     }
+
+    /// Where the countries and the places written in full start.
+    let placeStarts: Set<Int>
 
     private func str(_ r: Range<Int>) -> String {
         var v = String.UnicodeScalarView()
@@ -99,6 +104,8 @@ struct PersonExtractor {
             if let words = Self.multiBoundaryByFirst[s[k]], words.contains(where: { s.hasWord($0, at: k) }) { return false }
         }
         if r.count == 2 && Self.commonWordPairs.contains(UInt64(s[r.lowerBound].value) << 32 | UInt64(s[r.lowerBound + 1].value)) { return false }
+        // A name never cuts into a place written after it (李美 in 李美国...).
+        if placeStarts.contains(where: { $0 > r.lowerBound && $0 < r.upperBound }) { return false }
         if Self.conjunctions.contains(s[r.lowerBound]), r.lowerBound > 0, Self.isHan(s[r.lowerBound - 1]) { return false }
         return true
     }

@@ -80,7 +80,7 @@ public struct ExtractionRule: Sendable {
         // Photo bylines: "杨俊 摄".
         ExtractionRule(name: "byline-photo", priority: 5, pattern: [.person, .literal(" 摄")], action: .assignTitle("摄")),
         // A name written before its title: 习近平总书记.
-        ExtractionRule(name: "name-before-general-secretary", priority: 5, pattern: [.person, .literal("总书记")],
+        ExtractionRule(name: "name-before-general-secretary", priority: 5, pattern: [.hanName, .literal("总书记")],
                        action: .assignTitle("总书记")),
         // A name written before a state title: 李强总理, 王沪宁主席, 赵乐际委员长.
         ExtractionRule(name: "name-before-state-title", priority: 3,
@@ -103,6 +103,11 @@ public struct ExtractionRule: Sendable {
         // Athletes and players named after what they are: "中国香港选手江旻憓".
         ExtractionRule(name: "athlete", priority: 1,
                        pattern: [.anyOf(["选手", "运动员", "队员", "球员", "名将", "小将"]), .hanName, .nameEnd],
+                       action: .person),
+        // A name opening a sentence on who took part: "王毅参加会见", "蔡奇陪同会见".
+        ExtractionRule(name: "name-before-attendance", priority: 1,
+                       pattern: [.boundary, .hanName, .anyOf(["参加会见", "参加会谈", "参加上述活动", "参加上述会见", "陪同会见", "陪同参观",
+                                                            "参加活动", "出席会议", "出席活动", "出席仪式", "参加会议", "主持会议"])],
                        action: .person),
         // Names listed before 等 and what they did: "石泰峰、王东峰等参加会见".
         ExtractionRule(name: "names-before-deng", priority: 1,
