@@ -77,6 +77,10 @@ public struct Extractor: Sendable {
         let words = WordPositions(text)
         let found = visits(s, words: words, places: placeMentions, persons: persons, dates: dateMentions, skipping: inChrome)
         result.visits = found.map(\.visit)
+        for v in inspections(s, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
+        where !result.visits.contains(where: { $0.leaders == v.leaders && $0.to == v.to }) {
+            result.visits.append(v)
+        }
         result.pairings = pairings(s, words: words, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published)
         return result
     }
@@ -310,6 +314,57 @@ public struct Extractor: Sendable {
         }
         // A delegation has leaders; the rest were headlines of a trip told elsewhere, or noise.
         return zip(out, assistance).filter { !$0.0.leaders.isEmpty }.map { ($0.0, $0.1) }
+    }
+
+    /// Leaders inspecting places: "习近平在福建考察", "李强在河北调研": a named person right before
+    /// 在, the places right after it, and 考察/调研/视察/检查 soon after them. No delegation and no
+    /// place of origin; the date is the one written in the sentence.
+    func inspections(_ s: [Unicode.Scalar], words: WordPositions, places: [PlaceMention], names: [String], dates: [DateMention],
+                     skipping: (Int) -> Bool) -> [Visit] {
+        var out: [Visit] = []
+        guard !names.isEmpty, !places.isEmpty else { return out }
+        let nameScalars = names.map(\.scalars)
+        var placeAt: [Int: Int] = [:]
+        for (k, m) in places.enumerated() where placeAt[m.range.lowerBound] == nil { placeAt[m.range.lowerBound] = k }
+        for sentence in sentences(s) where !skipping(sentence.lowerBound) {
+            guard let verb = [EventWord.考察, .调研, .视察, .检查].compactMap({ words.first(sentence, $0) }).min() else { continue }
+            // 在 followed by a place, before the verb.
+            var at = sentence.lowerBound
+            var found: (zai: Int, run: [PlaceMention])?
+            while at < verb {
+                if s[at] == "在", let k = placeAt[at + 1] {
+                    var run = [places[k]]
+                    var q = places[k].range.upperBound
+                    while let next = placeAt[q] ?? (q < s.count && "、和及".unicodeScalars.contains(s[q]) ? placeAt[q + 1] : nil) {
+                        run.append(places[next])
+                        q = places[next].range.upperBound
+                    }
+                    if verb >= q && verb - q <= 8 { found = (at, run) }
+                    break
+                }
+                at += 1
+            }
+            guard let (zai, run) = found else { continue }
+            // The leaders: names written right before 在 (titles and 近日 may stand between).
+            var leaders: [String] = []
+            for (k, u) in nameScalars.enumerated() {
+                var i = max(sentence.lowerBound, zai - 40)
+                while i + u.count <= zai {
+                    if s.hasWord(u, at: i), zai - (i + u.count) <= 6 { leaders.append(names[k]); break }
+                    i += 1
+                }
+            }
+            guard !leaders.isEmpty else { continue }
+            let to = destinations(run).map(name)
+            let date = dates.first { $0.mentions[0].lowerBound >= sentence.lowerBound && $0.mentions[0].upperBound <= sentence.upperBound && $0.granularity == "day" }
+            let visit = Visit(from: nil, to: to, start: date?.start, end: date?.end, leaders: leaders)
+            if let k = out.firstIndex(where: { $0.leaders == leaders && $0.to == to }) {
+                if out[k].start == nil { out[k].start = visit.start; out[k].end = visit.end }
+            } else {
+                out.append(visit)
+            }
+        }
+        return out
     }
 
     static let easternProvinces: Set<String> = ["110000", "120000", "310000", "320000", "330000", "350000", "370000", "440000", "210000"]
