@@ -109,31 +109,43 @@ public struct Extractor: Sendable {
         m.division.map { gazetteer.table.divisions[$0].name } ?? m.local!.name
     }
 
+    enum PlaceKey: Hashable {
+        case division(Int)
+        case local(UTF8Key)
+    }
+
     func aggregatePlaces(_ mentions: [PlaceMention], _ s: [Unicode.Scalar], inChrome: (Int) -> Bool) -> [Place] {
-        var order: [String] = []
-        var byKey: [String: Place] = [:]
-        var standalone: Set<String> = []
+        var places: [Place] = []
+        var standalone: [Bool] = []
+        var index: [PlaceKey: Int] = [:]
         let table = gazetteer.table
         for m in mentions {
-            // Townships and villages found by suffix: one place per name in a document.
-            let key = m.division.flatMap { table.divisions[$0].code } ?? m.local!.name
-            if byKey[key] == nil {
+            // A division is one place; townships and villages found by suffix, and countries, are
+            // one place per name in a document.
+            let key: PlaceKey
+            if let di = m.division { key = .division(di) } else { key = .local(UTF8Key(m.local!.name)) }
+            let k: Int
+            if let found = index[key] {
+                k = found
+            } else {
+                k = places.count
+                index[key] = k
                 var surface = String.UnicodeScalarView()
                 surface.append(contentsOf: s[m.range])
-                order.append(key)
                 if let di = m.division {
                     let d = table.divisions[di]
-                    byKey[key] = Place(name: String(surface), fullName: d.name, level: d.level, code: d.code, path: table.path(of: d), mentions: [])
+                    places.append(Place(name: String(surface), fullName: d.name, level: d.level, code: d.code, path: table.path(of: d), mentions: []))
                 } else {
                     let d = m.local!
-                    byKey[key] = Place(name: String(surface), fullName: d.name, level: d.level, code: nil, path: m.parentPath + [d.name], mentions: [])
+                    places.append(Place(name: String(surface), fullName: d.name, level: d.level, code: nil, path: m.parentPath + [d.name], mentions: []))
                 }
+                standalone.append(false)
             }
-            byKey[key]!.mentions.append(m.range)
+            places[k].mentions.append(m.range)
             // A place counts when written on its own at least once outside the page chrome.
-            if !m.qualifiesNext && !inChrome(m.range.lowerBound) { standalone.insert(key) }
+            if !standalone[k] && !m.qualifiesNext && !inChrome(m.range.lowerBound) { standalone[k] = true }
         }
-        return order.filter { standalone.contains($0) }.map { byKey[$0]! }
+        return places.indices.filter { standalone[$0] }.map { places[$0] }
     }
 
     func aggregatePersons(_ found: [PersonExtractor.Found], _ s: [Unicode.Scalar]) -> [Person] {

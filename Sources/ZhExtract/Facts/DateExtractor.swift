@@ -114,9 +114,10 @@ struct DateExtractor {
                 i += 1
                 continue
             }
-            if skipped(i) { i += 1; continue }
+            // Dates start with a digit: everything else is passed over at once.
+            guard s[i].value >= 0x30 && s[i].value <= 0x39 else { i += 1; continue }
             let prevIsDigit = i > 0 && s[i - 1].value >= 0x30 && s[i - 1].value <= 0x39
-            guard !prevIsDigit, let first = digitRun(i) else { i += 1; continue }
+            guard !prevIsDigit, !skipped(i), let first = digitRun(i) else { i += 1; continue }
             let start = (i > 0 && s[i - 1] == "自") ? i - 1 : i
             var j = first.end
             var y: Int? = nil, m: Int? = nil, d: Int? = nil

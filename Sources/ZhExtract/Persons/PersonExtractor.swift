@@ -57,7 +57,11 @@ struct PersonExtractor {
         knownNameScalars = knownNames.sorted { $0.count > $1.count }.map(\.scalars)
         // Short forms (玉林 in 梁玉林) give way to names; countries and full names do not.
         placeStarts = Set(places.filter { $0.isForeign || ($0.isFull && $0.division != nil) }.map(\.range.lowerBound))
+        tokens = Self.tokens(text)
     }
+
+    /// The title words (posts, bodies, collective labels and name-ending words) in text order.
+    let tokens: [Token]
 
     /// Where the countries and the places written in full start.
     let placeStarts: Set<Int>
@@ -229,20 +233,21 @@ struct PersonExtractor {
 
     /// The title words of the text, for rules.
     func titleWordRanges() -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        Self.titleWords.matcher.forEachMatch(in: text) { m in
-            if Self.titleWords.kinds[Int(m.value)] != .other { out.append(m.start..<m.end) }
+        tokens.filter { $0.kind != .other }.map(\.range)
+    }
+
+    /// The title words of the text, found once.
+    private static func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        titleWords.matcher.forEachMatch(in: text) { m in
+            tokens.append(Token(range: m.start..<m.end, kind: titleWords.kinds[Int(m.value)]))
             return true
         }
-        return out
+        return tokens
     }
 
     func extract() -> [Found] {
-        var tokens: [Token] = []
-        Self.titleWords.matcher.forEachMatch(in: text) { m in
-            tokens.append(Token(range: m.start..<m.end, kind: Self.titleWords.kinds[Int(m.value)]))
-            return true
-        }
+        let tokens = self.tokens
         var found: [Found] = []
         var k = 0
         // Titles waiting for their name (a chain joined by 、).
