@@ -50,8 +50,10 @@ struct PlaceTests {
         #expect(p.map(\.fullName) == ["昭通市", "贵州省", "毕节市"])
         #expect(p.map(\.level) == [.prefecture, .province, .prefecture])
         #expect(p[2].code == "520500")
-        // A head written only as part of a longer name (贵州毕节) is not a place of its own.
-        #expect(names("代表团赴贵州毕节考察") == ["毕节市"])
+        // A province written before its city (贵州毕节, 陕西延安) is named too; a head written only
+        // inside the name of a park or school is not a place of its own.
+        #expect(names("代表团赴贵州毕节考察") == ["贵州省", "毕节市"])
+        #expect(names("参观广州白云·黔南平塘粤黔协作现代农业产业园") == ["白云区", "平塘县"])
         #expect(!names("咬定青山不放松，进一步解放思想。").contains { $0.hasPrefix("青山") || $0.hasPrefix("解放") })
     }
 

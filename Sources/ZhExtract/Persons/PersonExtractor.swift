@@ -108,6 +108,8 @@ struct PersonExtractor {
             if let words = Self.multiBoundaryByFirst[s[k]], words.contains(where: { s.hasWord($0, at: k) }) { return false }
         }
         if r.count == 2 && Self.commonWordPairs.contains(UInt64(s[r.lowerBound].value) << 32 | UInt64(s[r.lowerBound + 1].value)) { return false }
+        // A name never runs into a title (应国家 in 应国家主席).
+        if tokens.contains(where: { $0.kind != .other && $0.range.lowerBound > r.lowerBound && $0.range.lowerBound < r.upperBound }) { return false }
         // A name never cuts into a place written after it (李美 in 李美国...).
         if placeStarts.contains(where: { $0 > r.lowerBound && $0 < r.upperBound }) { return false }
         if Self.conjunctions.contains(s[r.lowerBound]), r.lowerBound > 0, Self.isHan(s[r.lowerBound - 1]) { return false }
@@ -198,6 +200,12 @@ struct PersonExtractor {
                 && !(p..<r.upperBound).contains(where: { $0 > p && isBoundary($0) }) { return r }
         }
         return nil
+    }
+
+    /// Whether a country is named shortly before `p` in the same clause (黎巴嫩真主党武装领导人).
+    private func foreignPlaceShortlyBefore(_ p: Int) -> Bool {
+        guard let m = places.last(where: { $0.range.upperBound <= p && p - $0.range.upperBound <= 12 }), m.isForeign else { return false }
+        return !s[m.range.upperBound..<p].contains { !Self.isHan($0) }
     }
 
     /// The place a title phrase belongs to: a place written right before it, or for a bare
@@ -293,6 +301,7 @@ struct PersonExtractor {
             // states have (首相, 国王); its holder's name may be transliterated.
             let foreign = placeMention?.isForeign == true || TitleLexicon.foreignPosts.contains(str(last.range))
                 || TitleLexicon.internationalBodies.contains(where: { s.hasWord($0, at: first.range.lowerBound - $0.count) })
+                || foreignPlaceShortlyBefore(first.range.lowerBound)
             if placeMention?.isForeign == true { placeMention = nil }
             let level: Character? = titleText.first.flatMap { "省市州县区镇乡".contains($0) ? $0 : nil }
             if placeMention == nil, !foreign, let level { placeMention = inferPlace(level: level, before: titleStart) }

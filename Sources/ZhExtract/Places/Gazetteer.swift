@@ -13,6 +13,8 @@ public struct Gazetteer: Sendable {
         /// A foreign country (index into ``WorldLexicon/countries``), for names that are not
         /// divisions of China.
         var country: Int? = nil
+        /// A foreign city (index into ``WorldLexicon/cities``).
+        var city: Int? = nil
     }
 
     public let table: DivisionTable
@@ -61,6 +63,11 @@ public struct Gazetteer: Sendable {
                 entries.append(Entry(kind: kind, divisions: [], country: k))
             }
         }
+        // Foreign cities, likewise.
+        for (k, c) in WorldLexicon.cities.enumerated() where keys[UTF8Key(c.name)] == nil && c.name.unicodeScalars.count >= 2 {
+            keys[UTF8Key(c.name)] = entries.count
+            entries.append(Entry(kind: .fullName, divisions: [], city: k))
+        }
         self.entries = entries
         var parent = [Int32](repeating: -1, count: table.divisions.count)
         for (i, d) in table.divisions.enumerated() {
@@ -105,7 +112,7 @@ enum PlaceLexicon {
     /// Words and names that contain or equal a place's short form but are not that place.
     static let notPlaces: [String] = """
         合作 合作社 真金白银 长治久安 搬迁 搬迁安置 易地搬迁 安置 和平 新华 东方 光明 江山 永安 太平 长安 开放 复兴 \
-        中华 华中 华南 华东 华北 西北 东北 西南 东南 中南 江南 黄金 朝鲜族 蒙古族 印度洋 印度教 中非合作 中国式 中国特色 中国共产党 中国梦 中国化 中国人民 中国国民党 中国风 大理想 远大理 天山脚下 南山 平安 吉安 新兴 前进 红星 胜利 团结 友谊 \
+        中华 华中 华南 华东 华北 西北 东北 西南 东南 中南 江南 黄金 朝鲜族 蒙古族 印度洋 印度教 中非合作 中国式 中国特色 中国共产党 中国梦 中国化 中国人民 中国国民党 中国风 大理想 远大理 天山脚下 资源 以色列国防 新墨西哥 南山 平安 吉安 新兴 前进 红星 胜利 团结 友谊 \
         东西部 同心 青山绿水 绿水青山 顺利 阳光 七星 向阳 新城 老城 古城 城区 大方向 大方面 通江达海 宁安 安宁 \
         和顺 永和 城中 江海 海港 港城 立新 新华社 长城 金平 平和 和田地 大通 通道 三都 都安 乐业 富民 江城 \\
         河西走廊 市中心 城市中 运河边 大运河 京杭运河 南部战区 北部战区 东部战区 西部战区 中部战区 南部地区 西部地区 东部地区

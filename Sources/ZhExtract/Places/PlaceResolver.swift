@@ -115,6 +115,14 @@ struct PlaceResolver {
         }
         for c in chosen {
             let entry = gazetteer.entries[c.entry]
+            if let k = entry.city, entry.divisions.isEmpty {
+                let city = WorldLexicon.cities[k]
+                let country = WorldLexicon.countries.first { $0.name == city.country }?.full ?? city.country
+                result.append(PlaceMention(range: c.range, division: nil,
+                                           local: Division(code: nil, name: city.name, level: .other, parentCode: nil),
+                                           parentPath: [country], isFull: true, isForeign: true))
+                continue
+            }
             if let k = entry.country, entry.divisions.isEmpty {
                 let country = WorldLexicon.countries[k]
                 result.append(PlaceMention(range: c.range, division: nil,
@@ -166,12 +174,18 @@ struct PlaceResolver {
                 if !(parent[best] >= 0 && before.contains(Int(parent[best]))) { continue }
             } else if entry.kind == .alias && d.level >= .county {
                 // A county's short form (白云, 资源, 南部) needs its prefecture (the direct parent)
-                // or its own full name in the document, or an ancestor written right before it.
+                // or its own full name in the document, or an ancestor written right before it;
+                // and it must start a word (定结 in 决定结束 does not).
                 let parentNamed = parent[best] >= 0 && (evidence[Int(parent[best])] ?? 0) > 0
                 let fullNamedHere = fullNamed.contains(best)
                 let direct = before.contains { gazetteer.isAncestor($0, of: best) }
                 if !(parentNamed || fullNamedHere || direct) { continue }
+                let start = c.range.lowerBound
+                if !direct, start > 0, Self.isHan(s[start - 1].value), !Self.wordStarts.contains(s[start - 1]) { continue }
             }
+            // Division names that are also common words (郊区, 城区, 矿区) only after their city.
+            if entry.kind == .fullName, Self.genericNames.contains(Array(s[c.range])),
+               !before.contains(where: { gazetteer.isAncestor($0, of: best) }) { continue }
             result.append(PlaceMention(range: c.range, division: best, local: nil, parentPath: [],
                                        isFull: entry.kind == .fullName))
         }
@@ -190,12 +204,32 @@ struct PlaceResolver {
             guard b.range.lowerBound == a.range.upperBound || (b.range.lowerBound == a.range.upperBound + 1 && s[a.range.upperBound] == "·"),
                   let ad = a.division, table.divisions[ad].code != nil else { continue }
             let below = b.division.map { gazetteer.isAncestor(ad, of: $0) } ?? b.parentPath.contains(table.divisions[ad].name)
-            if below && !isFullName(a, s) { result[k].qualifiesNext = true }
+            // Only inside the name of a park, school, base... (广州白云·黔南平塘粤黔协作现代农业产业园);
+            // 陕西延安 in running text names 陕西 too.
+            if below && !isFullName(a, s) && Self.facilityFollows(s, from: b.range.upperBound) { result[k].qualifiesNext = true }
         }
         return result
     }
 
     private func isFullName(_ m: PlaceMention, _ s: [Unicode.Scalar]) -> Bool { m.isFull }
+
+    /// Characters after which a word starts: a county's short form may follow them.
+    static let wordStarts = ScalarSet("在到赴往至从于和与及、的是了去来经由向对把被让将从据等省市县区州镇乡村")
+    /// Official names that are common words too.
+    static let genericNames: Set<[Unicode.Scalar]> = Set(["郊区", "城区", "矿区", "新区", "市中区"].map(\.scalars))
+    /// Words that end the name of a park, school, base... a run of places inside one names it.
+    static let facilityWords: [[Unicode.Scalar]] = ["产业园", "园区", "基地", "中学", "小学", "大学", "学院", "医院", "公司", "集团", "工业园",
+                                                    "合作区", "示范区", "纪念馆", "博物馆", "产业带", "工作队", "工作组", "协作区"].map(\.scalars)
+
+    /// Whether a facility word comes within the run of Han characters (and ·) from `i`.
+    static func facilityFollows(_ s: [Unicode.Scalar], from i: Int) -> Bool {
+        var k = i
+        while k < s.count && k - i < 24 && (isHan(s[k].value) || s[k] == "·") {
+            if facilityWords.contains(where: { s.hasWord($0, at: k) }) { return true }
+            k += 1
+        }
+        return false
+    }
 
     static let suffixScalars: [([Unicode.Scalar], PlaceLevel)] = townshipSuffixes.map { ($0.0.scalars, $0.1) }
     static let suffixFirsts = ScalarSet(townshipSuffixes.map { $0.0.unicodeScalars.first! })

@@ -112,7 +112,15 @@ public struct ExtractionRule: Sendable {
         // Names listed before 等 and what they did: "石泰峰、王东峰等参加会见".
         ExtractionRule(name: "names-before-deng", priority: 1,
                        pattern: [.hanName, .literal("、"), .oneOrMore(.hanName),
-                                 .anyOf(["等参加", "等出席", "等陪同", "等会见", "等参观", "等分别", "等一同", "等在"])],
+                                 .anyOf(["等参加", "等出席", "等陪同", "等会见", "等参观", "等分别", "等一同", "等在", "及中央", "及有关",
+                                         "陪同考察", "陪同调研", "陪同参观", "参加会见", "参加活动", "组成的", "等人"])],
+                       action: .person),
+        // A list of three names or more: "由杨浚瑄、程玉洁、张雨霏、吴卿风组成".
+        ExtractionRule(name: "names-list", priority: 1,
+                       pattern: [.boundary, .hanName, .literal("、"), .hanName, .literal("、"), .oneOrMore(.hanName), .nameEnd],
+                       action: .person),
+        ExtractionRule(name: "names-list-after-you", priority: 1,
+                       pattern: [.literal("由"), .hanName, .literal("、"), .hanName, .literal("、"), .oneOrMore(.hanName), .nameEnd],
                        action: .person),
     ]
 }
