@@ -87,6 +87,8 @@ struct DateExtractor {
         return m
     }()
     private static let timesOfDay = ["上午", "下午", "晚上", "早上", "中午", "凌晨", "晚"]
+    private static let nightScalars = ["夜间", "夜里", "深夜"].map(\.scalars)
+    private static let relativeYears: [([Unicode.Scalar], Int)] = [("今年".scalars, 0), ("去年".scalars, -1), ("明年".scalars, 1), ("前年".scalars, -2)]
     private static let timeOfDayScalars = timesOfDay.map(\.scalars)
 
     private func word(_ i: Int, _ w: String) -> Bool {
@@ -118,9 +120,33 @@ struct DateExtractor {
             guard s[i].value >= 0x30 && s[i].value <= 0x39 else { i += 1; continue }
             let prevIsDigit = i > 0 && s[i - 1].value >= 0x30 && s[i - 1].value <= 0x39
             guard !prevIsDigit, !skipped(i), let first = digitRun(i) else { i += 1; continue }
-            let start = (i > 0 && s[i - 1] == "自") ? i - 1 : i
+            var start = (i > 0 && s[i - 1] == "自") ? i - 1 : i
             var j = first.end
             var y: Int? = nil, m: Int? = nil, d: Int? = nil
+            // 今年/去年/明年 before a month: the year, and part of the date (今年4月, 去年2月);
+            // 前 before a count of months: the months from January (前5个月, 今年前11个月).
+            var relativeYear: Int? = nil
+            if let pub = published {
+                for (w, delta) in Self.relativeYears where start >= w.count && s.hasWord(w, at: start - w.count) {
+                    relativeYear = pub.year + delta
+                    start -= w.count
+                    break
+                }
+            }
+            if start > 0 && s[start - 1] == "前", at(j, "个"), at(j + 1, "月"), (1...12).contains(first.value), let pub = published {
+                var from = start - 1
+                var yy = pub.year
+                for (w, delta) in Self.relativeYears where from >= w.count && s.hasWord(w, at: from - w.count) {
+                    yy = pub.year + delta
+                    from -= w.count
+                    break
+                }
+                let end = Day(year: yy, month: first.value, day: Day.daysIn(first.value, yy))
+                out.append(DateMention(text: text(from..<(j + 2)), start: Day(year: yy, month: 1, day: 1).iso, end: end.iso,
+                                       granularity: "month", mentions: [from..<(j + 2)]))
+                i = j + 2
+                continue
+            }
             if at(j, "年") && first.value >= 1900 && first.value <= 2100 {
                 y = first.value
                 j += 1
@@ -138,10 +164,21 @@ struct DateExtractor {
                 if let dd = digitRun(j), at(dd.end, "日") || at(dd.end, "号"), (1...31).contains(dd.value) {
                     d = dd.value
                     j = dd.end + 1
-                } else {
-                    i = j
-                    continue
+                } else if at(j, "份") {
+                    j += 1  // 6月份: the month
                 }
+            } else if (at(j, "至") || at(j, "到") || at(j, "-") || at(j, "—")) && (1...12).contains(first.value),
+                      let b = digitRun(j + 1), at(b.end, "月"), (first.value...12).contains(b.value), !at(b.end + 1, "日") {
+                // A span of months: 1至11月.
+                let yy = relativeYear ?? year ?? published?.year
+                guard let yy else { i = b.end + 1; continue }
+                var e = b.end + 1
+                if at(e, "份") { e += 1 }
+                out.append(DateMention(text: text(start..<e), start: Day(year: yy, month: first.value, day: 1).iso,
+                                       end: Day(year: yy, month: b.value, day: Day.daysIn(b.value, yy)).iso, granularity: "month",
+                                       mentions: [start..<e]))
+                i = e
+                continue
             } else if at(j, "日") && (1...31).contains(first.value) {
                 d = first.value
                 j += 1
@@ -159,10 +196,10 @@ struct DateExtractor {
             }
             // Only full dates move the running year and month: 自2017年起 does not.
             var ry: Int
-            if let yy = y { ry = yy } else if let yy = year { ry = yy } else { i = j; continue }
+            if let yy = y { ry = yy } else if let yy = relativeYear { ry = yy } else if let yy = year { ry = yy } else { i = j; continue }
             // A month without a year, far from the publication month, is of the year before or
             // after (12月30日 in news of 2 January).
-            if y == nil, !yearWritten, let pub = published, let mm = m {
+            if y == nil, relativeYear == nil, !yearWritten, let pub = published, let mm = m {
                 if mm - pub.month > 6 { ry -= 1 }
             }
             if let mm = m { month = mm }
@@ -171,7 +208,7 @@ struct DateExtractor {
             var endDay: Day? = nil
             var open = false
             var granularity = d != nil ? "day" : m != nil ? "month" : "year"
-            let startDay: Day
+            var startDay: Day
             if let dd = d, let rm = m ?? month {
                 startDay = Day(year: ry, month: rm, day: min(dd, Day.daysIn(rm, ry)))
             } else if let rm = m {
@@ -181,11 +218,29 @@ struct DateExtractor {
                 startDay = Day(year: ry, month: 1, day: 1)
                 endDay = Day(year: ry, month: 12, day: 31)
             }
-            if at(j, "至") || at(j, "到") || at(j, "—") || at(j, "-") {
-                let k = j + 1
+            // A part of a month: 上旬, 中旬, 下旬.
+            if d == nil, let rm = m, j + 1 < s.count, s[j + 1] == "旬", let part = "上中下".unicodeScalars.firstIndex(of: s[j]) {
+                let k = "上中下".unicodeScalars.distance(from: "上中下".unicodeScalars.startIndex, to: part)
+                startDay = Day(year: ry, month: rm, day: 1 + 10 * k)
+                endDay = Day(year: ry, month: rm, day: k == 2 ? Day.daysIn(rm, ry) : 10 + 10 * k)
+                granularity = "day"
+                j += 2
+            }
+            // A time of day before the end of a range: 27日晚到28日.
+            var gap = 0
+            for t in Self.timeOfDayScalars + Self.nightScalars where d != nil && s.hasWord(t, at: j) {
+                if j + t.count < s.count, "至到".unicodeScalars.contains(s[j + t.count]) { gap = t.count }
+                break
+            }
+            if at(j + gap, "至") || at(j + gap, "到") || at(j + gap, "—") || at(j + gap, "-") {
+                let k = j + gap + 1
                 if let a = digitRun(k) {
                     if at(a.end, "日") || at(a.end, "号"), d != nil, (1...31).contains(a.value) {
                         endDay = Day(year: ry, month: startDay.month, day: a.value)
+                        j = a.end + 1
+                    } else if at(a.end, "月"), d == nil, m != nil, (1...12).contains(a.value), !(digitRun(a.end + 1).map { at($0.end, "日") } ?? false) {
+                        // 2024年1月至11月.
+                        endDay = Day(year: ry, month: a.value, day: Day.daysIn(a.value, ry))
                         j = a.end + 1
                     } else if at(a.end, "月"), let b = digitRun(a.end + 1), at(b.end, "日") {
                         endDay = Day(year: ry, month: a.value, day: b.value)
@@ -196,7 +251,7 @@ struct DateExtractor {
                     }
                 }
             }
-            if word(j, "以来") || (start < i && (word(j, "起") || word(j, "开始"))) {
+            if word(j, "以来") || ((start < i || (y != nil && m == nil)) && (word(j, "起") || word(j, "开始"))) {
                 open = true
                 j += word(j, "以来") ? 2 : word(j, "开始") ? 2 : 1
             }
