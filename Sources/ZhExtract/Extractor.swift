@@ -78,6 +78,7 @@ public struct Extractor: Sendable {
         let found = visits(s, words: words, places: placeMentions, persons: persons, dates: dateMentions, skipping: inChrome)
         result.visits = found.map(\.visit)
         for v in inspections(s, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
+            + stateVisits(s, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
         where !result.visits.contains(where: { $0.leaders == v.leaders && $0.to == v.to }) {
             result.visits.append(v)
         }
@@ -106,7 +107,9 @@ public struct Extractor: Sendable {
     }
 
     private func name(_ m: PlaceMention) -> String {
-        m.division.map { gazetteer.table.divisions[$0].name } ?? m.local!.name
+        if let d = m.division { return gazetteer.table.divisions[d].name }
+        // Countries by the name news uses (中国, not 中华人民共和国).
+        return m.isForeign ? WorldLexicon.shortName[m.local!.name] ?? m.local!.name : m.local!.name
     }
 
     enum PlaceKey: Hashable {
@@ -374,6 +377,74 @@ public struct Extractor: Sendable {
                 if out[k].start == nil { out[k].start = visit.start; out[k].end = visit.end }
             } else {
                 out.append(visit)
+            }
+        }
+        return out
+    }
+
+    /// State visits: "波兰总统杜达将于6月22日至26日对中国进行国事访问", "欢迎意大利总理梅洛尼对我国进行
+    /// 正式访问", "会见来华进行国事访问的东帝汶总统奥尔塔". The visitor is the person named nearest
+    /// the visit (before 对, after 来华), from the country written before them; the date is the
+    /// one written in the sentence.
+    func stateVisits(_ s: [Unicode.Scalar], words: WordPositions, places: [PlaceMention], names: [String], dates: [DateMention],
+                     skipping: (Int) -> Bool) -> [Visit] {
+        var out: [Visit] = []
+        guard !names.isEmpty else { return out }
+        let nameScalars = names.map(\.scalars)
+        var placeAt: [Int: Int] = [:]
+        for (k, m) in places.enumerated() where placeAt[m.range.lowerBound] == nil { placeAt[m.range.lowerBound] = k }
+        func mentions(in r: Range<Int>) -> [(name: String, at: Int)] {
+            var found: [(name: String, at: Int)] = []
+            for (k, u) in nameScalars.enumerated() {
+                var i = r.lowerBound
+                while i + u.count <= r.upperBound {
+                    if s.hasWord(u, at: i) { found.append((names[k], i)); i += u.count } else { i += 1 }
+                }
+            }
+            return found.sorted { $0.at < $1.at }
+        }
+        func country(before p: Int, from lower: Int) -> String? {
+            places.last { $0.isForeign && $0.range.upperBound <= p && $0.range.lowerBound >= lower && p - $0.range.upperBound <= 8 }.map(name)
+        }
+        for sentence in sentences(s) where !skipping(sentence.lowerBound) {
+            guard let visit = words.first(sentence, .访问) ?? words.first(sentence, .访华) else { continue }
+            var leader: (name: String, at: Int)?
+            var to: [String] = []
+            // 对 + places + 进行…访问.
+            var k = visit - 1
+            while k > sentence.lowerBound && visit - k <= 14 && s[k] != "对" { k -= 1 }
+            if s[k] == "对", let first = placeAt[k + 1] {
+                var q = places[first].range.upperBound
+                var run = [places[first]]
+                while let next = placeAt[q] ?? (q < s.count && "、和及".unicodeScalars.contains(s[q]) ? placeAt[q + 1] : nil) {
+                    run.append(places[next])
+                    q = places[next].range.upperBound
+                }
+                to = destinations(run).map(name)
+                // The visitor is named shortly before 对, after whoever invited them (应…邀请).
+                leader = mentions(in: sentence.lowerBound..<k).last.flatMap { k - $0.at <= 24 ? $0 : nil }
+                if let l = leader, let invite = (sentence.lowerBound..<k).last(where: { s.hasWord("邀请".scalars, at: $0) }), l.at < invite {
+                    leader = nil
+                }
+            } else if let here = words.first(sentence, .来华) ?? words.first(sentence, .访华) {
+                // 来华…访问的X总统Y / Y访华.
+                to = ["中国"]
+                leader = mentions(in: here..<min(sentence.upperBound, here + 24)).first
+                    ?? mentions(in: sentence.lowerBound..<here).last.flatMap { here - ($0.at + $0.name.unicodeScalars.count) <= 2 ? $0 : nil }
+            }
+            guard let leader, !to.isEmpty, !to.contains(where: { names.contains($0) }) else { continue }
+            let from = country(before: leader.at, from: sentence.lowerBound)
+            guard from.map({ !to.contains($0) }) ?? true else { continue }
+            // The visit's own dates: written between the visitor and the visit (杜达将于6月22日至26日对中国…).
+            let date = dates.first { $0.mentions[0].lowerBound > leader.at && $0.mentions[0].upperBound <= k && $0.granularity == "day" }
+            // 开始对…进行访问: the visit begins that day; its end is not said.
+            let begins = k > sentence.lowerBound + 2 && (k - 4..<k).contains { $0 >= sentence.lowerBound && s.hasWord("开始".scalars, at: $0) }
+            let end = begins ? nil : date?.end
+            if let k = out.firstIndex(where: { $0.leaders == [leader.name] && $0.to == to }) {
+                if out[k].start == nil { out[k].start = date?.start; out[k].end = end }
+                if out[k].from == nil { out[k].from = from }
+            } else {
+                out.append(Visit(from: from, to: to, start: date?.start, end: end, leaders: [leader.name]))
             }
         }
         return out

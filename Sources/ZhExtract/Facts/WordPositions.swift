@@ -6,6 +6,7 @@ enum EventWord: Int, CaseIterable {
     case 陪同下, 陪同, 党政代表团, 对口帮扶, 结对帮扶, 对口支援, 东西部协作, 山海协作, 帮扶, 协作
     case 年以来, 年起, 分别
     case 考察, 调研, 视察, 检查
+    case 访问, 访华, 来华
 
     var text: String { String(describing: self) }
 }

@@ -8,8 +8,11 @@ enum WorldLexicon {
         return (parts[0], parts[1], Array(parts.dropFirst(2)))
     }
 
+    /// A country's usual name by its full name.
+    static let shortName: [String: String] = Dictionary(countries.map { ($0.full, $0.name) }, uniquingKeysWith: { a, _ in a })
+
     static let source = """
-        中国|中华人民共和国
+        中国|中华人民共和国|我国
         阿富汗|阿富汗伊斯兰酋长国
         阿尔巴尼亚|阿尔巴尼亚共和国
         阿尔及利亚|阿尔及利亚民主人民共和国
