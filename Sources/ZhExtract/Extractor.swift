@@ -274,15 +274,20 @@ public struct Extractor: Sendable {
         var out: [Visit] = []
         var assistance: [Bool] = []
         var lastDate: DateMention?
+        var nextDate = 0
         for sentence in sentences(s) where !skipping(sentence.lowerBound) {
-            if let d = dates.last(where: { $0.mentions[0].lowerBound < sentence.upperBound && $0.granularity == "day" }) { lastDate = d }
+            // The last day-date written before this sentence ends (dates are in text order).
+            while nextDate < dates.count && dates[nextDate].mentions[0].lowerBound < sentence.upperBound {
+                if dates[nextDate].granularity == "day" { lastDate = dates[nextDate] }
+                nextDate += 1
+            }
             guard let go = [EventWord.赴, .前往, .到访, .先后到, .来到].compactMap({ words.first(sentence, $0) }).min() else { continue }
             let delegation = [EventWord.率, .带领, .代表团, .考察团, .调研组, .率队, .率团].contains { words.first(sentence.lowerBound..<go, $0) != nil }
             guard delegation else { continue }
             // Destinations: the places right after 赴, joined directly or by 、.
             var run: [PlaceMention] = []
             var p = go + (s[go] == "赴" ? 1 : s[go] == "先" ? 3 : 2)
-            for m in places where m.range.lowerBound >= p && m.range.upperBound <= sentence.upperBound {
+            for m in places[places.firstIndex(startingAtOrAfter: p)...] where m.range.upperBound <= sentence.upperBound {
                 if m.range.lowerBound == p || (m.range.lowerBound == p + 1 && s[p] == "、") {
                     run.append(m)
                     p = m.range.upperBound
@@ -299,12 +304,13 @@ public struct Extractor: Sendable {
             // From: the place named before 代表团/考察团, else the leaders' place, else the first place before 赴.
             var from: String?
             if let t = [EventWord.党政代表团, .代表团, .考察团, .调研组].compactMap({ words.first(sentence.lowerBound..<go, $0) }).min(),
-               let m = places.last(where: { $0.range.upperBound <= t && $0.range.lowerBound >= sentence.lowerBound && t - $0.range.upperBound <= 2 }) {
+               let mi = places.lastIndex(endingAtOrBefore: t), places[mi].range.lowerBound >= sentence.lowerBound, t - places[mi].range.upperBound <= 2 {
+                let m = places[mi]
                 from = name(m)
             }
             if from == nil { from = leaders.compactMap { $0.titles.first?.place }.first }
-            if from == nil, let m = places.first(where: { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= go }) { from = name(m) }
-            let date = dates.first { $0.mentions[0].lowerBound >= sentence.lowerBound && $0.mentions[0].upperBound <= sentence.upperBound } ?? lastDate
+            if from == nil, let m = places.within(sentence.lowerBound..<go).first { from = name(m) }
+            let date = dates.first(in: sentence) ?? lastDate
             let visit = Visit(from: from, to: to, start: date?.start, end: date?.end, leaders: leaders.map(\.name))
             let helps = Self.assistanceWords.contains { words.first(sentence, $0) != nil }
             // One delegation told in several sentences: merge visits to the same places or below them.
@@ -371,7 +377,7 @@ public struct Extractor: Sendable {
             }
             guard !leaders.isEmpty else { continue }
             let to = destinations(run).map(name)
-            let date = dates.first { $0.mentions[0].lowerBound >= sentence.lowerBound && $0.mentions[0].upperBound <= sentence.upperBound && $0.granularity == "day" }
+            let date = dates.first(in: sentence) { $0.granularity == "day" }
             let visit = Visit(from: nil, to: to, start: date?.start, end: date?.end, leaders: leaders)
             if let k = out.firstIndex(where: { $0.leaders == leaders && $0.to == to }) {
                 if out[k].start == nil { out[k].start = visit.start; out[k].end = visit.end }
@@ -404,7 +410,9 @@ public struct Extractor: Sendable {
             return found.sorted { $0.at < $1.at }
         }
         func country(before p: Int, from lower: Int) -> String? {
-            places.last { $0.isForeign && $0.range.upperBound <= p && $0.range.lowerBound >= lower && p - $0.range.upperBound <= 8 }.map(name)
+            guard let k = places.lastIndex(endingAtOrBefore: p) else { return nil }
+            let m = places[k]
+            return m.isForeign && m.range.lowerBound >= lower && p - m.range.upperBound <= 8 ? name(m) : nil
         }
         for sentence in sentences(s) where !skipping(sentence.lowerBound) {
             guard let visit = words.first(sentence, .访问) ?? words.first(sentence, .访华) else { continue }
@@ -413,7 +421,7 @@ public struct Extractor: Sendable {
             // 对 + places + 进行…访问.
             var k = visit - 1
             while k > sentence.lowerBound && visit - k <= 14 && s[k] != "对" { k -= 1 }
-            if s[k] == "对", let first = placeAt[k + 1] {
+            if k >= sentence.lowerBound, s[k] == "对", let first = placeAt[k + 1] {
                 var q = places[first].range.upperBound
                 var run = [places[first]]
                 while let next = placeAt[q] ?? (q < s.count && "、和及".unicodeScalars.contains(s[q]) ? placeAt[q + 1] : nil) {
@@ -436,7 +444,7 @@ public struct Extractor: Sendable {
             let from = country(before: leader.at, from: sentence.lowerBound)
             guard from.map({ !to.contains($0) }) ?? true else { continue }
             // The visit's own dates: written between the visitor and the visit (杜达将于6月22日至26日对中国…).
-            let date = dates.first { $0.mentions[0].lowerBound > leader.at && $0.mentions[0].upperBound <= k && $0.granularity == "day" }
+            let date = leader.at + 1 < k ? dates.first(in: (leader.at + 1)..<k) { $0.granularity == "day" } : nil
             // 开始对…进行访问: the visit begins that day; its end is not said.
             let begins = k > sentence.lowerBound + 2 && (k - 4..<k).contains { $0 >= sentence.lowerBound && s.hasWord("开始".scalars, at: $0) }
             let end = begins ? nil : date?.end
@@ -477,8 +485,8 @@ public struct Extractor: Sendable {
         let triggers: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶]
         for sentence in sentences(s) {
             guard let t = triggers.compactMap({ words.first(sentence, $0) }).min() else { continue }
-            let before = places.filter { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= t }
-            let after = places.filter { $0.range.lowerBound >= t && $0.range.upperBound <= sentence.upperBound }
+            let before = Array(places.within(sentence.lowerBound..<t))
+            let after = Array(places.within(t..<sentence.upperBound))
             var since: String?
             if let y = words.first(sentence, .年以来) ?? words.first(sentence, .年起), y >= 4 {
                 var v = String.UnicodeScalarView()

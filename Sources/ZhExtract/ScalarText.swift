@@ -62,3 +62,56 @@ struct UTF8Key: Hashable, Sendable {
         s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
+
+extension Array where Element == PlaceMention {
+    /// The index of the first mention starting at or after `p` (mentions are sorted by start).
+    ///
+    /// - Complexity: O(log *n*).
+    func firstIndex(startingAtOrAfter p: Int) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid].range.lowerBound < p { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The index of the last mention ending at or before `p`, or nil.
+    ///
+    /// - Complexity: O(log *n*) (mentions do not overlap, so their ends are sorted too).
+    func lastIndex(endingAtOrBefore p: Int) -> Int? {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid].range.upperBound <= p { lo = mid + 1 } else { hi = mid }
+        }
+        return lo == 0 ? nil : lo - 1
+    }
+
+    /// The mentions lying wholly inside `r`.
+    func within(_ r: Range<Int>) -> ArraySlice<PlaceMention> {
+        let a = firstIndex(startingAtOrAfter: r.lowerBound)
+        var b = a
+        while b < count && self[b].range.lowerBound < r.upperBound { b += 1 }
+        return self[a..<b].filter { $0.range.upperBound <= r.upperBound }[...]
+    }
+}
+
+extension Array where Element == DateMention {
+    /// The first date written wholly inside `r` that satisfies `accept` (dates are in text order).
+    ///
+    /// - Complexity: O(log *n*) plus the dates inside `r`.
+    func first(in r: Range<Int>, where accept: (DateMention) -> Bool = { _ in true }) -> DateMention? {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid].mentions[0].lowerBound < r.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo
+        while k < count && self[k].mentions[0].lowerBound < r.upperBound {
+            if self[k].mentions[0].upperBound <= r.upperBound && accept(self[k]) { return self[k] }
+            k += 1
+        }
+        return nil
+    }
+}

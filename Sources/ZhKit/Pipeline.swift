@@ -48,8 +48,10 @@ public struct Pipeline: Sendable {
     ///   - id: a name carried into the result.
     ///   - published: the publication date when known; otherwise read from the page.
     /// - Complexity: O(*n*) in the text's length.
-    public func extract(_ raw: String, id: String = "", published: Day? = nil) -> Document {
-        let normalized = normalizer.normalize(raw)
+    public func extract(_ raw: consuming String, id: String = "", published: Day? = nil) -> Document {
+        // The script first: the raw text can then go once normalized.
+        let script = script(of: raw)
+        let normalized = normalizer.normalize(consume raw)
         var facts = extractor.extract(normalized.text, published: published)
         let map = normalized.offsets
         func back(_ r: Range<Int>) -> Range<Int> { map.inputRange(of: r) }
@@ -59,7 +61,7 @@ public struct Pipeline: Sendable {
         for i in facts.dates.indices { facts.dates[i].mentions = facts.dates[i].mentions.map(back) }
         for i in facts.amounts.indices { facts.amounts[i].mentions = facts.amounts[i].mentions.map(back) }
         let boilerplate = facts.boilerplate.map(back)
-        return Document(id: id, script: script(of: raw), published: facts.published, title: facts.title,
+        return Document(id: id, script: script, published: facts.published, title: facts.title,
                         repairs: normalized.repairs, boilerplate: boilerplate, facts: facts, text: normalized.text)
     }
 

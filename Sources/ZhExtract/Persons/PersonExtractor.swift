@@ -58,6 +58,25 @@ struct PersonExtractor {
         // Short forms (玉林 in 梁玉林) give way to names; countries and full names do not.
         placeStarts = Set(places.filter { $0.isForeign || ($0.isFull && $0.division != nil) }.map(\.range.lowerBound))
         tokens = Self.tokens(text)
+        var ends: [Int: Int] = [:]
+        for (k, m) in places.enumerated() { ends[m.range.upperBound] = k }
+        placeEndingAt = ends
+        postEnds = Set(tokens.filter { $0.kind == .post }.map(\.range.upperBound))
+    }
+
+    /// The last place ending at each position.
+    let placeEndingAt: [Int: Int]
+    /// Where post tokens end.
+    let postEnds: Set<Int>
+
+    /// The index of the first token starting after `p`.
+    private func firstToken(startingAfter p: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].range.lowerBound <= p { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// The title words (posts, bodies, collective labels and name-ending words) in text order.
@@ -109,9 +128,13 @@ struct PersonExtractor {
         }
         if r.count == 2 && Self.commonWordPairs.contains(UInt64(s[r.lowerBound].value) << 32 | UInt64(s[r.lowerBound + 1].value)) { return false }
         // A name never runs into a title (应国家 in 应国家主席).
-        if tokens.contains(where: { $0.kind != .other && $0.range.lowerBound > r.lowerBound && $0.range.lowerBound < r.upperBound }) { return false }
+        var t = firstToken(startingAfter: r.lowerBound)
+        while t < tokens.count && tokens[t].range.lowerBound < r.upperBound {
+            if tokens[t].kind != .other { return false }
+            t += 1
+        }
         // A name never cuts into a place written after it (李美 in 李美国...).
-        if placeStarts.contains(where: { $0 > r.lowerBound && $0 < r.upperBound }) { return false }
+        if r.count > 1, (r.lowerBound + 1 ..< r.upperBound).contains(where: { placeStarts.contains($0) }) { return false }
         if Self.conjunctions.contains(s[r.lowerBound]), r.lowerBound > 0, Self.isHan(s[r.lowerBound - 1]) { return false }
         return true
     }
@@ -204,14 +227,17 @@ struct PersonExtractor {
 
     /// Whether a country is named shortly before `p` in the same clause (黎巴嫩真主党武装领导人).
     private func foreignPlaceShortlyBefore(_ p: Int) -> Bool {
-        guard let m = places.last(where: { $0.range.upperBound <= p && p - $0.range.upperBound <= 12 }), m.isForeign else { return false }
+        guard let k = places.lastIndex(endingAtOrBefore: p), p - places[k].range.upperBound <= 12, places[k].isForeign else { return false }
+        let m = places[k]
         return !s[m.range.upperBound..<p].contains { !Self.isHan($0) }
     }
 
     /// The place a title phrase belongs to: a place written right before it, or for a bare
     /// level (市委书记) the nearest place of that level before it in the text.
     private func place(endingAt p: Int, overlapping first: Token) -> PlaceMention? {
-        places.last { $0.range.upperBound == first.range.lowerBound || ($0.range.upperBound == first.range.lowerBound + 1 && $0.range.lowerBound < first.range.lowerBound) }
+        if let k = placeEndingAt[first.range.lowerBound] { return places[k] }
+        if let k = placeEndingAt[first.range.lowerBound + 1], places[k].range.lowerBound < first.range.lowerBound { return places[k] }
+        return nil
     }
 
     private func isFullName(_ m: PlaceMention) -> Bool { m.isFull }
@@ -236,7 +262,10 @@ struct PersonExtractor {
             if let d = m.division { return wanted(table.divisions[d]) }
             return wanted(m.local!)
         }
-        return places.last { $0.range.upperBound <= p && matches($0) } ?? places.first { matches($0) }
+        if let k = places.lastIndex(endingAtOrBefore: p) {
+            for j in stride(from: k, through: max(0, k - 400), by: -1) where matches(places[j]) { return places[j] }
+        }
+        return places.prefix(400).first { matches($0) }
     }
 
     /// The title words of the text, for rules.
@@ -292,7 +321,7 @@ struct PersonExtractor {
                 // Named bodies: 市省内对口帮扶工作领导小组, 粤黔协作工作队黔南工作组.
                 var b = first.range.lowerBound
                 while b > 0, first.range.lowerBound - b < 12, Self.isHan(s[b - 1]), !TitleLexicon.boundaryChars.contains(ch(b - 1)), s[b - 1] != "兼",
-                      !tokens.contains(where: { $0.range.upperBound == b && $0.kind == .post }) { b -= 1 }
+                      !postEnds.contains(b) { b -= 1 }
                 titleStart = b
                 start = b
             }

@@ -194,10 +194,23 @@ struct PlaceResolver {
         for r in blocked { for i in r where i < hard.count { hard[i] = true } }
         for m in result { for i in m.range { hard[i] = true } }
         let local = localPlaces(s, known: result, hard: hard)
-        result.removeAll { m in local.contains { $0.range.overlaps(m.range) } && !isFullName(m, s) }
+        if !local.isEmpty {
+            // Sparse: a document-long array here cost 1 byte a character for a few hundred places.
+            var covered = Set<Int>()
+            for m in local { covered.formUnion(m.range) }
+            result.removeAll { m in m.range.contains { covered.contains($0) } && !isFullName(m, s) }
+        }
         result += local
         // Places inside company names (重庆德佳肉类科技发展有限公司) are part of the name.
-        result.removeAll { m in inside.contains { $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound && $0.count > m.range.count } }
+        if !inside.isEmpty {
+            // The longest company name over each position inside one (sparse: names are few).
+            var company: [Int: Int] = [:]
+            for (k, r) in inside.enumerated() { for i in r where company[i].map({ inside[$0].count < r.count }) ?? true { company[i] = k } }
+            result.removeAll { m in
+                guard let k = company[m.range.lowerBound] else { return false }
+                return inside[k].lowerBound <= m.range.lowerBound && m.range.upperBound <= inside[k].upperBound && inside[k].count > m.range.count
+            }
+        }
         result.sort { $0.range.lowerBound < $1.range.lowerBound }
         for k in result.indices.dropLast() {
             let a = result[k], b = result[k + 1]
@@ -250,8 +263,8 @@ struct PlaceResolver {
     /// or to a preceding verb or separator.
     private func localPlaces(_ s: [Unicode.Scalar], known: [PlaceMention], hard: [Bool]) -> [PlaceMention] {
         var found: [PlaceMention] = []
-        var endsAt: [Int: PlaceMention] = [:]
-        for m in known { endsAt[m.range.upperBound] = m }
+        var endsAt: [Int: Int] = [:]
+        for (k, m) in known.enumerated() { endsAt[m.range.upperBound] = k }
         let table = gazetteer.table
         var i = 0
         while i < s.count {
@@ -281,7 +294,7 @@ struct PlaceResolver {
                     name.append(contentsOf: s[start..<suffixEnd])
                     return Division(code: nil, name: String(name), level: level, parentCode: nil)
                 }
-                if let anchor = found.last.flatMap({ $0.range.upperBound == start ? $0 : nil }) ?? endsAt[start] {
+                if let anchor = found.last.flatMap({ $0.range.upperBound == start ? $0 : nil }) ?? endsAt[start].map({ known[$0] }) {
                     let parentPath: [String]
                     if let di = anchor.division {
                         parentPath = table.path(of: table.divisions[di])

@@ -22,7 +22,15 @@ struct RuleEngine {
         self.titleTokens = titleTokens
         self.placeName = placeName
         placeStarts = Dictionary(grouping: places.map(\.range), by: \.lowerBound)
+        placesAt = Dictionary(grouping: places, by: \.range.lowerBound)
+        var ends: [Int: Int] = [:]
+        for t in titleTokens where ends[t.lowerBound] == nil { ends[t.lowerBound] = t.upperBound }
+        titleEnds = ends
     }
+
+    /// The places by start, and where the title word starting at a position ends.
+    let placesAt: [Int: [PlaceMention]]
+    let titleEnds: [Int: Int]
 
     struct Captures {
         var persons: [Range<Int>] = []
@@ -72,7 +80,7 @@ struct RuleEngine {
             let after = p >= s.count || !PersonExtractor.isHan(s[p])
             return before || after ? [(p, c)] : []
         case .place:
-            return places.filter { $0.range.lowerBound == p }.map { m in
+            return (placesAt[p] ?? []).map { m in
                 var c = c
                 c.place = m
                 return (m.range.upperBound, c)
@@ -84,7 +92,7 @@ struct RuleEngine {
         case .title:
             // Adjacent title words from p on.
             var end = p
-            while let t = titleTokens.first(where: { $0.lowerBound == end }) { end = t.upperBound }
+            while let next = titleEnds[end] { end = next }
             guard end > p else { return [] }
             var c = c
             c.title = p..<end

@@ -35,22 +35,27 @@ public struct PinyinAnnotationRemover: NormalizationStage {
             i += 1
         }
         guard !candidates.isEmpty else { return (text, OffsetMap(), []) }
-        // One ICU call for all readings: the characters separated by newlines.
+        // One ICU call for all readings: each distinct character once, separated by newlines.
+        var distinct: [Unicode.Scalar: Int] = [:]
         var joined = String.UnicodeScalarView()
-        for c in candidates {
+        for c in candidates where distinct[scalars[c.at]] == nil {
+            distinct[scalars[c.at]] = distinct.count
             joined.append(scalars[c.at])
             joined.append("\n")
         }
         let readingLines = (try? readings?.transliterate(String(joined)))??
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init) ?? []
-        var out = String.UnicodeScalarView()
+            .split(separator: "\n", omittingEmptySubsequences: false).map { Self.toneless($0.trimmingCharacters()) } ?? []
+        // An array, not a UnicodeScalarView: appending slices to a view copies it each time.
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
         var edits = OffsetMap.Builder()
         var repairs: [Repair] = []
         var last = 0
         var outCount = 0
-        for (k, c) in candidates.enumerated() {
+        for c in candidates {
             let base = Self.toneless(c.syllable)
-            let reading = k < readingLines.count ? Self.toneless(readingLines[k].trimmingCharacters()) : ""
+            let index = distinct[scalars[c.at]]!
+            let reading = index < readingLines.count ? readingLines[index] : ""
             let confidence: Double
             if !reading.isEmpty && reading == base {
                 confidence = 1
@@ -69,7 +74,7 @@ public struct PinyinAnnotationRemover: NormalizationStage {
             last = c.end
         }
         out.append(contentsOf: scalars[last...])
-        return (String(out), edits.map, repairs)
+        return (String(String.UnicodeScalarView(out)), edits.map, repairs)
     }
 
     /// Whether some `(` follows a Han character and precedes a letter: the only places an
@@ -141,8 +146,12 @@ public struct PinyinAnnotationRemover: NormalizationStage {
 }
 
 extension String {
+    func trimmingCharacters() -> String { Substring(self).trimmingCharacters() }
+}
+
+extension Substring {
     func trimmingCharacters() -> String {
-        var s = Substring(self)
+        var s = self
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
         return String(s)
