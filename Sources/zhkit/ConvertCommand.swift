@@ -9,15 +9,6 @@ enum VariantArgument: String, ExpressibleByArgument, CaseIterable {
     var variant: ScriptConverter.Variant { self == .tw ? .taiwan : .hongKong }
 }
 
-/// Decodes input bytes as UTF-8, replacing ill-formed sequences, and says so on stderr.
-func decodeText(_ file: InputFile, command: String) -> String {
-    file.withBytes { b in
-        if let s = String(validating: b, as: UTF8.self) { return s }
-        printError("zhkit \(command): \(file.name): not valid UTF-8; ill-formed bytes replaced by U+FFFD (zhkit repair detects other encodings)")
-        return String(decoding: b, as: UTF8.self)
-    }
-}
-
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert", abstract: "Convert between simplified and traditional characters (ICU's rules, compiled, plus corrections).")
@@ -47,7 +38,7 @@ struct ConvertCommand: ParsableCommand {
         do {
             let t0 = Stats.now()
             var tables: [(name: String, text: String)] = []
-            for d in dicts { tables.append((d, decodeText(try InputReader.read(d), command: "convert"))) }
+            for d in dicts { tables.append((d, try decodeText(try InputReader.read(d), command: "convert"))) }
             let converter: ScriptConverter
             do {
                 converter = try ScriptConverter(to: to, options: .init(icuOnly: icuOnly, convertQuotes: convertQuotes,
@@ -61,7 +52,7 @@ struct ConvertCommand: ParsableCommand {
                 let file = try InputReader.read(path)
                 stats.bytes += file.count
                 stats.documents += 1
-                out.write(converter.convert(decodeText(file, command: "convert")))
+                out.write(converter.convert(try decodeText(file, command: "convert")))
             }
             out.flush()
             stats.seconds = Stats.now() - t1
@@ -118,7 +109,7 @@ struct NormalizeCommand: ParsableCommand {
                 let file = try InputReader.read(path)
                 stats.bytes += file.count
                 stats.documents += 1
-                let result = normalizer.normalize(decodeText(file, command: "normalize"))
+                let result = normalizer.normalize(try decodeText(file, command: "normalize"))
                 if json {
                     var w = JSONWriter()
                     w.raw("{")
@@ -180,6 +171,7 @@ struct RepairCommand: ParsableCommand {
                 let file = try InputReader.read(path)
                 stats.bytes += file.count
                 stats.documents += 1
+                try file.rejectBinary()
                 let decoded = file.withBytes { detector.decode($0) }
                 let repaired = Normalizer.run(stages, on: decoded.text)
                 let text = repaired.text, repairs = repaired.repairs

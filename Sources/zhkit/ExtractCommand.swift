@@ -50,6 +50,18 @@ struct ExtractCommand: ParsableCommand {
             var batch: [(id: String, text: String, published: Day?)] = []
             let batchSize = max(1, jobs) * 16
             func flush() {
+                if jobs <= 1 || batch.count == 1 {
+                    // In order, each text let go as soon as it is taken: a 60 MB page is not
+                    // held twice while it is processed.
+                    for i in batch.indices {
+                        let text = batch[i].text
+                        batch[i].text = ""
+                        out.write(pipeline.extract(consume text, id: batch[i].id, published: batch[i].published).jsonLine(includeText: includeText))
+                        out.write("\n")
+                    }
+                    batch.removeAll(keepingCapacity: true)
+                    return
+                }
                 var results = [String](repeating: "", count: batch.count)
                 let work = batch
                 let includeText = self.includeText
@@ -85,10 +97,13 @@ struct ExtractCommand: ParsableCommand {
                         if batch.count >= batchSize { flush() }
                     }
                 } else {
-                    let file = try InputReader.read(path)
-                    stats.bytes += file.count
-                    let name = (file.name as NSString).lastPathComponent
-                    batch.append((name, decodeText(file, command: "extract"), nil))
+                    // The file (mapped) is let go once decoded, before the batch runs.
+                    let (name, text, size) = try { () throws -> (String, String, Int) in
+                        let file = try InputReader.read(path)
+                        return ((file.name as NSString).lastPathComponent, try decodeText(file, command: "extract"), file.count)
+                    }()
+                    stats.bytes += size
+                    batch.append((name, text, nil))
                     stats.documents += 1
                     if batch.count >= batchSize { flush() }
                 }
@@ -119,7 +134,7 @@ struct ExtractCommand: ParsableCommand {
     private func makeExtractor(warnings failed: inout Bool) throws -> Extractor {
         var known: [String: [TitleAssignment]] = [:]
         for path in officials {
-            let text = decodeText(try InputReader.read(path), command: "extract")
+            let text = try decodeText(try InputReader.read(path), command: "extract")
             for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
                 let cols = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                 if n == 0 && cols.first == "name" { continue }

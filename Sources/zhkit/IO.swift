@@ -98,6 +98,65 @@ final class InputFile {
     }
 }
 
+extension InputFile {
+    /// Throws when the file is not text: ill-formed as UTF-8 and more than 5% control bytes
+    /// (NUL and the C0 controls but tab, line feed, form feed, carriage return and escape) in
+    /// its first 64 KiB. Valid UTF-8 is always text, whatever it holds; UTF-16 with a byte
+    /// order mark is text.
+    func rejectBinary() throws {
+        try withBytes { b in
+            if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) { return }
+            let head = UnsafeBufferPointer(rebasing: b.prefix(1 << 16))
+            var controls = 0
+            for byte in head where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D && byte != 0x1B {
+                controls += 1
+            }
+            guard controls * 20 > head.count, String(validating: b, as: UTF8.self) == nil else { return }
+            throw CommandFailure(name, "binary data, not text (\(controls * 100 / max(head.count, 1))% control bytes)")
+        }
+    }
+}
+
+/// Decodes an input file as text: UTF-16 when it starts with a byte order mark, else UTF-8
+/// with each ill-formed sequence replaced by U+FFFD and the replacement said on standard
+/// error; binary data is refused (see ``InputFile/rejectBinary()``). A byte order mark is kept
+/// as U+FEFF, so offsets count it; normalization removes it.
+func decodeText(_ file: InputFile, command: String) throws -> String {
+    try file.rejectBinary()
+    return file.withBytes { b in
+        if let s = String(validating: b, as: UTF8.self) { return s }
+        if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) {
+            let little = b[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(b.count / 2)
+            var i = 0
+            while i + 1 < b.count {
+                units.append(little ? UInt16(b[i]) | UInt16(b[i + 1]) << 8 : UInt16(b[i]) << 8 | UInt16(b[i + 1]))
+                i += 2
+            }
+            var text = String(decoding: units, as: UTF16.self)
+            var note = "read as UTF-16\(little ? "LE" : "BE") (byte order mark)"
+            if String(validating: units, as: UTF16.self) == nil { note += "; unpaired surrogates replaced by U+FFFD" }
+            if b.count % 2 == 1 {
+                text.append("\u{FFFD}")
+                note += "; a final odd byte replaced by U+FFFD"
+            }
+            printError("zhkit \(command): \(file.name): \(note)")
+            return text
+        }
+        var replaced = 0, iterator = b.makeIterator(), decoder = UTF8()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .error: replaced += 1
+            case .emptyInput: break decoding
+            }
+        }
+        printError("zhkit \(command): \(file.name): not valid UTF-8; \(replaced) ill-formed sequence\(replaced == 1 ? "" : "s") replaced by U+FFFD (zhkit repair detects other encodings)")
+        return String(decoding: b, as: UTF8.self)
+    }
+}
+
 enum InputReader {
     /// Opens a named file, or standard input for `-`.
     static func read(_ path: String) throws -> InputFile { try InputFile.open(path) }
@@ -179,6 +238,7 @@ enum LineReader {
             return try file.withBytes { bytes in
                 var line = 0
                 var start = 0
+                var released = 0
                 while start < bytes.count {
                     var end = start
                     if let nl = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
@@ -189,6 +249,13 @@ enum LineReader {
                     line += 1
                     try body(UnsafeBufferPointer(rebasing: bytes[start..<end]), line)
                     start = end + 1
+                    // Pages already read are handed back, so memory stays flat however long
+                    // the file (MAP_PRIVATE, never written: they are re-read if touched again).
+                    if start - released >= 1 << 22 {
+                        let upTo = start & ~(Int(sysconf(Int32(_SC_PAGESIZE))) - 1)
+                        madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress! + released), upTo - released, MADV_DONTNEED)
+                        released = upTo
+                    }
                 }
                 return bytes.count
             }

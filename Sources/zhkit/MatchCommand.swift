@@ -53,6 +53,7 @@ struct MatchCommand: ParsableCommand {
         let paths = InputReader.paths(files)
         for path in paths {
             let file = try InputReader.read(path)
+            try file.rejectBinary()
             stats.bytes += file.count
             stats.documents += 1
             let prefix = paths.count > 1 ? file.name + "\t" : ""
