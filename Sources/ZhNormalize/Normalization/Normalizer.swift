@@ -58,8 +58,9 @@ extension Normalizer {
     /// range back to `raw`.
     ///
     /// - Complexity: the sum of the stages' costs.
-    public static func run(_ stages: [any NormalizationStage], on raw: String) -> NormalizedText {
-        var text = raw
+    public static func run(_ stages: [any NormalizationStage], on raw: consuming String) -> NormalizedText {
+        // Each stage's input goes as soon as its output is there.
+        var text = consume raw
         var map = OffsetMap()
         var repairs: [Repair] = []
         for stage in stages {
@@ -102,8 +103,10 @@ public struct Normalizer: Sendable {
     /// Normalizes `raw`.
     ///
     /// - Complexity: O(*n*) for *n* bytes.
-    public func normalize(_ raw: String) -> NormalizedText {
-        var (text, map, repairs) = { let r = Self.run(stages, on: raw); return (r.text, r.offsets, r.repairs) }()
+    public func normalize(_ raw: consuming String) -> NormalizedText {
+        let first = Self.run(stages, on: consume raw)
+        var text = first.text, map = first.offsets
+        let repairs = first.repairs
         if let converter {
             var b = OffsetMap.Builder()
             text = converter.convert(text, edits: &b)

@@ -72,7 +72,7 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
             spots = (spots + extra).sorted { $0.range.lowerBound < $1.range.lowerBound }
         }
         guard !spots.isEmpty else { return (text, OffsetMap(), []) }
-        var out = String.UnicodeScalarView()
+        var out = ScalarStringBuilder(capacity: text.utf8.count)
         var edits = OffsetMap.Builder()
         var repairs: [Repair] = []
         var last = 0
@@ -93,7 +93,7 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
             last = spot.range.upperBound
         }
         out.append(contentsOf: s[last...])
-        return (String(out), edits.map, repairs)
+        return (out.string, edits.map, repairs)
     }
 
     // MARK: - The two shapes
@@ -205,9 +205,8 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
     private func bytes(of c: Unicode.Scalar) -> [UInt8]? { bytes(of: [c]) }
 
     private func decodePair(_ a: UInt8, _ b: UInt8) -> Unicode.Scalar? {
-        guard a >= 0x81, let gbk, case .done(let utf8)? = try? gbk.decode([a, b], strict: true) else { return nil }
-        let scalars = Array(String(decoding: utf8, as: UTF8.self).unicodeScalars)
-        return scalars.count == 1 ? scalars[0] : nil
+        guard gbk != nil else { return nil }
+        return GBKTable.shared.character(a, b)
     }
 
     /// Realigns a byte stream: characters pair by pair, U+FFFD for pairs that are not characters.
@@ -237,9 +236,7 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
             if let c = decodePair(first, b), Self.isHan(c.value) { trails.append(b); chars.append(c) }
         }
         guard !chars.isEmpty else { return [] }
-        var joined = String.UnicodeScalarView()
-        for c in chars { joined.append(c); joined.append("\n") }
-        let lines = (try? readings.transliterate(String(joined)))?.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) ?? []
+        let lines = chars.map { GBKTable.shared.readings[$0.value] ?? "" }
         let base = PinyinAnnotationRemover.toneless(syllable)
         let tone = PinyinAnnotationRemover.tone(of: syllable)
         var exact: [UInt8] = []
@@ -256,21 +253,12 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
     /// Common characters with this reading (tones compared when written), from GBK's level-1
     /// and traditional rows.
     private func characters(reading syllable: String) -> [Unicode.Scalar] {
-        guard let readings else { return [] }
-        var chars: [Unicode.Scalar] = []
-        for a in UInt8(0x81)...UInt8(0xFE) {
-            for b in UInt8(0x40)...UInt8(0xFE) where b != 0x7F {
-                if let c = decodePair(a, b), Self.isHan(c.value), isCommon(c) { chars.append(c) }
-            }
-        }
-        var joined = String.UnicodeScalarView()
-        for c in chars { joined.append(c); joined.append("\n") }
-        let lines = (try? readings.transliterate(String(joined)))?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+        guard readings != nil, gbk != nil else { return [] }
+        let table = GBKTable.shared
         let base = PinyinAnnotationRemover.toneless(syllable), tone = PinyinAnnotationRemover.tone(of: syllable)
-        return zip(chars, lines).filter { c, line in
-            let r = String(line).trimmingCharacters()
-            return PinyinAnnotationRemover.toneless(r) == base && (tone == 0 || PinyinAnnotationRemover.tone(of: r) == tone)
-        }.map(\.0)
+        return (table.byReading[base] ?? []).filter { c in
+            table.common.contains(c.value) && (tone == 0 || PinyinAnnotationRemover.tone(of: table.readings[c.value] ?? "") == tone)
+        }
     }
 
     /// Characters with this trail byte, the common ones first.
@@ -297,23 +285,12 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
     /// Whether a ruby annotation right after `end` reads as the character before it.
     private func confirms(_ s: [Unicode.Scalar], at end: Int, _ c: Unicode.Scalar?) -> Bool {
         guard let c, end < s.count, s[end] == "(", let (syllable, _) = Self.annotation(s, from: end + 1), let readings,
-              let r = try? readings.transliterate(String(c)) else { return false }
+              let r = GBKTable.shared.readings[c.value] ?? (try? readings.transliterate(String(c))) else { return false }
         return PinyinAnnotationRemover.toneless(r.trimmingCharacters()) == PinyinAnnotationRemover.toneless(syllable)
     }
 
     /// A common character: Big5 level 1 or GB2312 level 1, or CJK punctuation.
-    private func isCommon(_ c: Unicode.Scalar) -> Bool {
-        // CJK and full-width punctuation; full-width letters and digits are not common in Chinese text.
-        if (0x3000...0x303F).contains(c.value) || (0xFF01...0xFF0F).contains(c.value) || (0xFF1A...0xFF20).contains(c.value)
-            || (0xFF3B...0xFF40).contains(c.value) || (0xFF5B...0xFF5E).contains(c.value) { return true }
-        guard Self.isHan(c.value) else { return false }
-        var v = String.UnicodeScalarView()
-        v.append(c)
-        let utf8 = Array(String(v).utf8)
-        if let gbk, case .done(let b)? = try? gbk.encode(utf8, strict: true), b.count == 2, (0xB0...0xD7).contains(b[0]), b[1] >= 0xA1 { return true }
-        if let big5, case .done(let b)? = try? big5.encode(utf8, strict: true), b.count == 2, (0xA4...0xC6).contains(b[0]) { return true }
-        return false
-    }
+    private func isCommon(_ c: Unicode.Scalar) -> Bool { GBKTable.isCommonPunctuation(c.value) || GBKTable.shared.common.contains(c.value) }
 
     // MARK: - Scanning
 
@@ -401,4 +378,72 @@ enum GivenNames {
         伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏辉建国志文斌波宇浩凯健俊帆帅旭宁龙林亮成峰飞婷雪琳晶
         偉軍傑濤俊華國誌飛龍寧亮峰琳晶婷雪麗強豔娟輝鵬
         """
+}
+
+/// GBK's double-byte characters, which are common (GB2312 level 1 or Big5 level 1) and their
+/// Han-Latin readings: computed once per process (about 24,000 ICU calls), then table lookups.
+final class GBKTable: Sendable {
+    static let shared = GBKTable()
+
+    /// The character of each pair, lead 81-FE by trail 40-FE; 0 where the pair is none.
+    let scalars: [UInt32]
+    /// Readings with tone marks, for the Han characters.
+    let readings: [UInt32: String]
+    /// Han characters by toneless reading, in GBK order.
+    let byReading: [String: [Unicode.Scalar]]
+    /// Han characters of GB2312 level 1 or Big5 level 1.
+    let common: Set<UInt32>
+
+    private init() {
+        var scalars = [UInt32](repeating: 0, count: 126 * 191)
+        var han: [Unicode.Scalar] = []
+        var common = Set<UInt32>()
+        let gbk = try? ICUCodec(name: "windows-936-2000"), big5 = try? ICUCodec(name: "windows-950-2000")
+        if let gbk {
+            for a in UInt8(0x81)...UInt8(0xFE) {
+                for b in UInt8(0x40)...UInt8(0xFE) where b != 0x7F {
+                    guard case .done(let utf8)? = try? gbk.decode([a, b], strict: true) else { continue }
+                    let decoded = Array(String(decoding: utf8, as: UTF8.self).unicodeScalars)
+                    guard decoded.count == 1 else { continue }
+                    scalars[Int(a - 0x81) * 191 + Int(b - 0x40)] = decoded[0].value
+                    guard PinyinAnnotationRemover.isHan(decoded[0].value) else { continue }
+                    han.append(decoded[0])
+                    if (0xB0...0xD7).contains(a) && b >= 0xA1 {
+                        common.insert(decoded[0].value)
+                    } else if let big5, case .done(let e)? = try? big5.encode(utf8, strict: true), e.count == 2, (0xA4...0xC6).contains(e[0]) {
+                        common.insert(decoded[0].value)
+                    }
+                }
+            }
+        }
+        var readings: [UInt32: String] = [:]
+        var byReading: [String: [Unicode.Scalar]] = [:]
+        if !han.isEmpty, let t = try? ICUTransliterator(id: "Han-Latin") {
+            var joined = String.UnicodeScalarView()
+            for c in han { joined.append(c); joined.append("\n") }
+            let lines = (try? t.transliterate(String(joined)))?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+            for (c, line) in zip(han, lines) {
+                let r = line.trimmingCharacters()
+                readings[c.value] = r
+                byReading[PinyinAnnotationRemover.toneless(r), default: []].append(c)
+            }
+        }
+        self.scalars = scalars
+        self.readings = readings
+        self.byReading = byReading
+        self.common = common
+    }
+
+    /// The character of the pair `a b`, or nil.
+    func character(_ a: UInt8, _ b: UInt8) -> Unicode.Scalar? {
+        guard a >= 0x81, a <= 0xFE, b >= 0x40, b <= 0xFE else { return nil }
+        let v = scalars[Int(a - 0x81) * 191 + Int(b - 0x40)]
+        return v == 0 ? nil : Unicode.Scalar(v)
+    }
+
+    /// CJK and full-width punctuation; full-width letters and digits are not common in Chinese text.
+    static func isCommonPunctuation(_ v: UInt32) -> Bool {
+        (0x3000...0x303F).contains(v) || (0xFF01...0xFF0F).contains(v) || (0xFF1A...0xFF20).contains(v)
+            || (0xFF3B...0xFF40).contains(v) || (0xFF5B...0xFF5E).contains(v)
+    }
 }

@@ -55,7 +55,7 @@ public struct MojibakeRepairer: NormalizationStage {
         spots.sort { $0.range.lowerBound < $1.range.lowerBound }
         guard !spots.isEmpty else { return (text, OffsetMap(), []) }
         let s = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out = ScalarStringBuilder(capacity: text.utf8.count)
         var edits = OffsetMap.Builder()
         var repairs: [Repair] = []
         var last = 0
@@ -75,7 +75,7 @@ public struct MojibakeRepairer: NormalizationStage {
             last = spot.range.upperBound
         }
         out.append(contentsOf: s[last...])
-        return (String(out), edits.map, repairs)
+        return (out.string, edits.map, repairs)
     }
 
     // MARK: - Runs

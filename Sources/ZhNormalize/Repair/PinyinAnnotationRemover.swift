@@ -45,9 +45,7 @@ public struct PinyinAnnotationRemover: NormalizationStage {
         }
         let readingLines = (try? readings?.transliterate(String(joined)))??
             .split(separator: "\n", omittingEmptySubsequences: false).map { Self.toneless($0.trimmingCharacters()) } ?? []
-        // An array, not a UnicodeScalarView: appending slices to a view copies it each time.
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(scalars.count)
+        var out = ScalarStringBuilder(capacity: text.utf8.count)
         var edits = OffsetMap.Builder()
         var repairs: [Repair] = []
         var last = 0
@@ -74,7 +72,7 @@ public struct PinyinAnnotationRemover: NormalizationStage {
             last = c.end
         }
         out.append(contentsOf: scalars[last...])
-        return (String(String.UnicodeScalarView(out)), edits.map, repairs)
+        return (out.string, edits.map, repairs)
     }
 
     /// Whether some `(` follows a Han character and precedes a letter: the only places an
