@@ -115,3 +115,22 @@ extension Array where Element == DateMention {
         return nil
     }
 }
+
+/// One bit per text position: marks over a whole document at 1/8 of a `[Bool]`.
+struct PositionSet {
+    private var words: [UInt64]
+    let count: Int
+
+    /// All `count` positions unmarked.
+    init(count: Int) {
+        self.count = count
+        words = [UInt64](repeating: 0, count: (count + 63) / 64)
+    }
+
+    subscript(i: Int) -> Bool {
+        get { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+        set {
+            if newValue { words[i >> 6] |= 1 << UInt64(i & 63) } else { words[i >> 6] &= ~(1 << UInt64(i & 63)) }
+        }
+    }
+}

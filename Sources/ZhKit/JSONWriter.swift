@@ -55,4 +55,10 @@ public struct JSONWriter: Sendable {
     }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Hands the bytes written so far to `emit` and starts empty again (capacity kept).
+    public mutating func drain(_ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        bytes.withUnsafeBufferPointer(emit)
+        bytes.removeAll(keepingCapacity: true)
+    }
 }

@@ -97,34 +97,55 @@ public struct Pipeline: Sendable {
 extension JSONWriter {
     /// The contract's `repairs` array.
     public mutating func repairs(_ repairs: [Repair]) {
-        array(repairs) { w, r in
-            w.raw("{")
-            w.key("kind", first: true); w.string(r.kind)
-            w.key("start"); w.number(r.start)
-            w.key("end"); w.number(r.end)
-            w.key("original"); w.string(r.original)
-            w.key("replacement"); w.string(r.replacement)
-            w.key("confidence"); w.raw(String(r.confidence))
-            if !r.candidates.isEmpty { w.key("candidates"); w.array(r.candidates) { w, c in w.string(c) } }
-            w.raw("}")
-        }
+        array(repairs) { w, r in w.repair(r) }
+    }
+
+    /// One repair of the contract's `repairs` array.
+    public mutating func repair(_ r: Repair) {
+        raw("{")
+        key("kind", first: true); string(r.kind)
+        key("start"); number(r.start)
+        key("end"); number(r.end)
+        key("original"); string(r.original)
+        key("replacement"); string(r.replacement)
+        key("confidence"); raw(String(r.confidence))
+        if !r.candidates.isEmpty { key("candidates"); array(r.candidates) { w, c in w.string(c) } }
+        raw("}")
     }
 }
 
 extension Document {
     /// The contract's JSON object, one line.
     public func jsonLine(includeText: Bool = false) -> String {
+        var bytes: [UInt8] = []
+        writeJSONLine(includeText: includeText) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the contract's JSON object (without a line break) in pieces of about 1 MiB, so a
+    /// document with a million facts is never held whole as text.
+    ///
+    /// - Parameters:
+    ///   - includeText: whether to add the normalized text as `text`.
+    ///   - emit: called with each piece, in order.
+    public func writeJSONLine(includeText: Bool = false, to emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var w = JSONWriter()
         func ranges(_ rs: [Range<Int>]) { w.array(rs) { w, r in w.raw("[\(r.lowerBound),\(r.upperBound)]") } }
+        func list<C: Collection>(_ c: C, _ body: (inout JSONWriter, C.Element) -> Void) {
+            w.array(c) { w, e in
+                body(&w, e)
+                if w.bytes.count >= 1 << 20 { w.drain(emit) }
+            }
+        }
         w.raw("{")
         w.key("id", first: true); w.string(id)
         w.key("script"); w.string(script)
         w.key("published"); w.optionalString(published?.iso)
         w.key("title"); w.optionalString(title)
-        w.key("repairs"); w.repairs(repairs)
+        w.key("repairs"); list(repairs) { w, r in w.repair(r) }
         w.key("boilerplate"); ranges(boilerplate)
         w.key("persons")
-        w.array(facts.persons) { w, p in
+        list(facts.persons) { w, p in
             w.raw("{")
             w.key("name", first: true); w.string(p.name)
             w.key("titles")
@@ -140,7 +161,7 @@ extension Document {
             w.raw("}")
         }
         w.key("places")
-        w.array(facts.places) { w, p in
+        list(facts.places) { w, p in
             w.raw("{")
             w.key("name", first: true); w.string(p.name)
             w.key("full_name"); w.string(p.fullName)
@@ -151,14 +172,14 @@ extension Document {
             w.raw("}")
         }
         w.key("organizations")
-        w.array(facts.organizations) { w, o in
+        list(facts.organizations) { w, o in
             w.raw("{")
             w.key("name", first: true); w.string(o.name)
             w.key("mentions"); w.array(o.mentions) { w, r in w.raw("[\(r.lowerBound),\(r.upperBound)]") }
             w.raw("}")
         }
         w.key("dates")
-        w.array(facts.dates) { w, d in
+        list(facts.dates) { w, d in
             w.raw("{")
             w.key("text", first: true); w.string(d.text)
             w.key("start"); w.string(d.start)
@@ -168,7 +189,7 @@ extension Document {
             w.raw("}")
         }
         w.key("visits")
-        w.array(facts.visits) { w, v in
+        list(facts.visits) { w, v in
             w.raw("{")
             w.key("from", first: true); w.optionalString(v.from)
             w.key("to"); w.array(v.to) { w, s in w.string(s) }
@@ -178,7 +199,7 @@ extension Document {
             w.raw("}")
         }
         w.key("pairings")
-        w.array(facts.pairings) { w, p in
+        list(facts.pairings) { w, p in
             w.raw("{")
             w.key("helper", first: true); w.string(p.helper)
             w.key("helped"); w.string(p.helped)
@@ -186,7 +207,7 @@ extension Document {
             w.raw("}")
         }
         w.key("amounts")
-        w.array(facts.amounts) { w, a in
+        list(facts.amounts) { w, a in
             w.raw("{")
             w.key("text", first: true); w.string(a.text)
             w.key("yuan"); w.number(a.yuan)
@@ -196,6 +217,6 @@ extension Document {
         }
         if includeText { w.key("text"); w.string(text) }
         w.raw("}")
-        return w.text
+        w.drain(emit)
     }
 }

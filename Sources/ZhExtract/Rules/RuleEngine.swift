@@ -9,8 +9,12 @@ struct RuleEngine {
     let dates: [Range<Int>]
     let titleTokens: [Range<Int>]
     let placeName: (PlaceMention) -> String
-    /// The places' ranges by start.
-    let placeStarts: [Int: [Range<Int>]]
+    /// Places, organisations and dates sorted by start, and where each start's run begins:
+    /// one dictionary entry per start, not one array per place.
+    let sortedPlaces: [PlaceMention]
+    let placeRun: [Int: Int]
+    let organizationEnds: [Int: [Int]]
+    let dateEnds: [Int: [Int]]
 
     init(s: [Unicode.Scalar], names: PersonExtractor, places: [PlaceMention], organizations: [Range<Int>], dates: [Range<Int>],
          titleTokens: [Range<Int>], placeName: @escaping (PlaceMention) -> String) {
@@ -21,15 +25,30 @@ struct RuleEngine {
         self.dates = dates
         self.titleTokens = titleTokens
         self.placeName = placeName
-        placeStarts = Dictionary(grouping: places.map(\.range), by: \.lowerBound)
-        placesAt = Dictionary(grouping: places, by: \.range.lowerBound)
+        let sorted = places.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
+        var run: [Int: Int] = [:]
+        for (k, m) in sorted.enumerated() where run[m.range.lowerBound] == nil { run[m.range.lowerBound] = k }
+        sortedPlaces = sorted
+        placeRun = run
+        var orgs: [Int: [Int]] = [:]
+        for o in organizations { orgs[o.lowerBound, default: []].append(o.upperBound) }
+        organizationEnds = orgs
+        var ds: [Int: [Int]] = [:]
+        for d in dates { ds[d.lowerBound, default: []].append(d.upperBound) }
+        dateEnds = ds
         var ends: [Int: Int] = [:]
         for t in titleTokens where ends[t.lowerBound] == nil { ends[t.lowerBound] = t.upperBound }
         titleEnds = ends
     }
 
     /// The places by start, and where the title word starting at a position ends.
-    let placesAt: [Int: [PlaceMention]]
+    /// The places starting at `p`, in the order found.
+    private func places(at p: Int) -> ArraySlice<PlaceMention> {
+        guard let first = placeRun[p] else { return [] }
+        var end = first
+        while end < sortedPlaces.count && sortedPlaces[end].range.lowerBound == p { end += 1 }
+        return sortedPlaces[first..<end]
+    }
     let titleEnds: [Int: Int]
 
     struct Captures {
@@ -46,7 +65,7 @@ struct RuleEngine {
 
     /// Whether `r` is exactly the span of a place name (苏里南 in 苏里南总统 is not a person).
     private func isPlace(_ r: Range<Int>) -> Bool {
-        placeStarts[r.lowerBound]?.contains { $0.upperBound == r.upperBound } ?? false
+        places(at: r.lowerBound).contains { $0.range.upperBound == r.upperBound }
     }
 
     /// Every way `element` matches at `p`, longest first: end positions with captures.
@@ -80,15 +99,15 @@ struct RuleEngine {
             let after = p >= s.count || !PersonExtractor.isHan(s[p])
             return before || after ? [(p, c)] : []
         case .place:
-            return (placesAt[p] ?? []).map { m in
+            return places(at: p).map { m in
                 var c = c
                 c.place = m
                 return (m.range.upperBound, c)
             }
         case .organization:
-            return organizations.filter { $0.lowerBound == p }.map { ($0.upperBound, c) }
+            return (organizationEnds[p] ?? []).map { ($0, c) }
         case .date:
-            return dates.filter { $0.lowerBound == p }.map { ($0.upperBound, c) }
+            return (dateEnds[p] ?? []).map { ($0, c) }
         case .title:
             // Adjacent title words from p on.
             var end = p
@@ -130,7 +149,7 @@ struct RuleEngine {
     /// Persons found by the rules, highest priority first; spans are claimed once.
     func run(_ index: RuleIndex, source: String) -> [PersonExtractor.Found] {
         var found: [PersonExtractor.Found] = []
-        var claimed = [Bool](repeating: false, count: s.count + 1)
+        var claimed = PositionSet(count: s.count + 1)
         // Where each required word occurs, in one pass over the text.
         var hitsByWord = [[Int]](repeating: [], count: index.wordCount)
         index.words?.forEachMatch(in: source) { m in
