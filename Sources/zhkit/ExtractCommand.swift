@@ -56,7 +56,8 @@ struct ExtractCommand: ParsableCommand {
                     for i in batch.indices {
                         let text = batch[i].text
                         batch[i].text = ""
-                        out.write(pipeline.extract(consume text, id: batch[i].id, published: batch[i].published).jsonLine(includeText: includeText))
+                        let doc = pipeline.extract(consume text, id: batch[i].id, published: batch[i].published)
+                        doc.writeJSONLine(includeText: includeText) { out.write(bytes: $0) }
                         out.write("\n")
                     }
                     batch.removeAll(keepingCapacity: true)
@@ -152,13 +153,14 @@ struct ExtractCommand: ParsableCommand {
         var table = DivisionTable.builtin
         for path in gazetteers {
             let file = try InputReader.read(path)
-            guard let text = file.withBytes({ String(validating: $0, as: UTF8.self) }) else {
-                throw CommandFailure(path, "not UTF-8 text")
-            }
+            try file.rejectBinary()
+            // Ill-formed bytes become U+FFFD, and the rows holding them are named as bad rows.
+            let text = file.withBytes { String(decoding: $0, as: UTF8.self) }
             let firstLine = text.prefix { $0 != "\n" }
             let problems = firstLine.contains("\t") || text.hasPrefix("#")
                 ? try table.load(tsv: text, source: path)
                 : table.load(csv: text, source: path)
+            if !problems.isEmpty { failed = true }
             for p in problems.prefix(20) { printError("zhkit extract: \(p.description)") }
             if problems.count > 20 { printError("zhkit extract: \(path): \(problems.count - 20) more bad rows") }
         }

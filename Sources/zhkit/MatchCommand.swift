@@ -57,7 +57,7 @@ struct MatchCommand: ParsableCommand {
             stats.bytes += file.count
             stats.documents += 1
             let prefix = paths.count > 1 ? file.name + "\t" : ""
-            file.withBytes { buffer in
+            func scan(_ buffer: UnsafeBufferPointer<UInt8>) {
                 if count {
                     // Valid UTF-8 (the usual case) takes the String path, which skips per-byte checks.
                     if let text = String(validating: buffer, as: UTF8.self) {
@@ -73,6 +73,15 @@ struct MatchCommand: ParsableCommand {
                     out.write("\t\(dictionary.valueText(m.value))\n")
                     return true
                 }
+            }
+            // Bytes are matched as they are (ill-formed UTF-8 never matches); UTF-16 with a byte
+            // order mark is read as such, offsets then counting its characters.
+            let utf16 = file.withBytes { ($0.starts(with: [0xFF, 0xFE]) || $0.starts(with: [0xFE, 0xFF])) && String(validating: $0, as: UTF8.self) == nil }
+            if utf16 {
+                var text = try decodeText(file, command: "match")
+                text.withUTF8 { scan($0) }
+            } else {
+                file.withBytes { scan($0) }
             }
         }
         if count { out.write("\(total)\n") }

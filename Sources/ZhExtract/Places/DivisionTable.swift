@@ -107,12 +107,14 @@ public struct DivisionTable: Sendable {
     /// Loads rows `code<TAB>name<TAB>level<TAB>parent[<TAB>aliases]` (aliases `|`-separated;
     /// lines starting with `#` are comments).
     ///
-    /// Rule for bad rows: the good rows load, and each bad row is returned as an error naming
-    /// its line; the caller decides whether to warn or fail.
+    /// Rule for bad rows: the good rows load, and each bad row (too few columns, an unknown
+    /// level, a bad code, an empty or ill-formed name, a code repeated in the same file) is
+    /// returned as an error naming its line; the caller decides whether to warn or fail.
     /// - Complexity: O(rows).
     @discardableResult
     public mutating func load(tsv: String, source: String) throws -> [GazetteerError] {
         var problems: [GazetteerError] = []
+        var seen: [String: Int] = [:]
         for (n, raw) in tsv.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.last == "\r" ? raw.dropLast() : raw
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -130,6 +132,17 @@ public struct DivisionTable: Sendable {
                 problems.append(.badRow(source: source, line: n + 1, reason: "bad code \(code)"))
                 continue
             }
+            if cols[1].isEmpty || cols[1].unicodeScalars.contains("\u{FFFD}") {
+                problems.append(.badRow(source: source, line: n + 1, reason: cols[1].isEmpty ? "empty name" : "name is not UTF-8"))
+                continue
+            }
+            if let code {
+                if let first = seen[code] {
+                    problems.append(.badRow(source: source, line: n + 1, reason: "duplicate code \(code) (first on line \(first)); the first row kept"))
+                    continue
+                }
+                seen[code] = n + 1
+            }
             let aliases = cols.count > 4 ? cols[4].split(separator: "|").map(String.init) : []
             add(Division(code: code, name: String(cols[1]), level: level,
                          parentCode: cols[3].isEmpty ? nil : String(cols[3]), aliases: aliases))
@@ -141,7 +154,10 @@ public struct DivisionTable: Sendable {
     /// the first column after the name being the direct parent. Codes of 2 and 4 digits are
     /// padded to 6; the level follows from the code's length (2 province, 4 prefecture,
     /// 6 county, 9 township, 12 village). Fields may be quoted (`"迤那镇"`, `""` for a quote).
-    /// Bad rows are returned as errors naming their line; the good rows load.
+    /// Bad rows (unbalanced quotes, too few fields, a bad code, a name with bytes that are not
+    /// UTF-8, a code already given earlier in the same file) are returned as errors naming their
+    /// line and skipped; the good rows load. A code also in an earlier file or the built-in
+    /// table replaces that division (a later file wins).
     ///
     /// - Complexity: O(*n*) in the text's length; about 1 s for 700,000 villages.
     @discardableResult
@@ -153,6 +169,7 @@ public struct DivisionTable: Sendable {
 
     private mutating func loadCSV(_ bytes: UnsafeBufferPointer<UInt8>, source: String) -> [GazetteerError] {
         var problems: [GazetteerError] = []
+        var seen: [String: Int] = [:]
         var lineStart = 0
         var lineNumber = 0
         var fields: [Range<Int>] = []
@@ -224,19 +241,37 @@ public struct DivisionTable: Sendable {
                 problems.append(.badRow(source: source, line: lineNumber, reason: "bad code \(field(0))"))
                 continue
             }
-            guard String(validating: UnsafeBufferPointer(rebasing: bytes[fields[1]]), as: UTF8.self) != nil else {
+            // Text decoded with replacement (see the command line) shows bad bytes as U+FFFD.
+            guard String(validating: UnsafeBufferPointer(rebasing: bytes[fields[1]]), as: UTF8.self) != nil,
+                  !Self.containsReplacement(bytes, fields[1]) else {
                 problems.append(.badRow(source: source, line: lineNumber, reason: "name is not UTF-8"))
                 continue
             }
+            let code = Self.pad(field(0))
+            if let first = seen[code] {
+                problems.append(.badRow(source: source, line: lineNumber, reason: "duplicate code \(code) (first on line \(first)); the first row kept"))
+                continue
+            }
+            seen[code] = lineNumber
             let level: PlaceLevel = codeLength == 2 ? .province : codeLength == 4 ? .prefecture : codeLength == 6 ? .county
                 : codeLength == 9 ? .township : .village
             let name = field(1)
             if name == "市辖区" || name == "县" || name.hasSuffix("直辖县级行政区划") { continue }
             var parent = fields.count > 2 && !fields[2].isEmpty ? Self.pad(field(2)) : nil
             if let p = parent, indexByCode[p] == nil, fields.count > 3, !fields[3].isEmpty { parent = Self.pad(field(3)) }
-            add(Division(code: Self.pad(field(0)), name: name, level: level, parentCode: parent, aliases: Self.aliases(of: name, level: level)))
+            add(Division(code: code, name: name, level: level, parentCode: parent, aliases: Self.aliases(of: name, level: level)))
         }
         return problems
+    }
+
+    /// Whether U+FFFD (EF BF BD) occurs in `bytes[r]`.
+    static func containsReplacement(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i + 2 < r.upperBound {
+            if bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD { return true }
+            i += 1
+        }
+        return false
     }
 
     static func pad(_ code: String) -> String { code.count < 6 ? code + String(repeating: "0", count: 6 - code.count) : code }
