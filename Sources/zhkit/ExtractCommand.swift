@@ -49,7 +49,10 @@ struct ExtractCommand: ParsableCommand {
             var out = OutputBuffer()
             var batch: [(id: String, text: String, published: Day?)] = []
             let batchSize = max(1, jobs) * 16
+            var progress = Progress()
+            var bytesRead = 0
             func flush() {
+                defer { progress.update(documents: stats.documents, bytes: bytesRead) }
                 if jobs <= 1 || batch.count == 1 {
                     // In order, each text let go as soon as it is taken: a 60 MB page is not
                     // held twice while it is processed.
@@ -84,6 +87,7 @@ struct ExtractCommand: ParsableCommand {
             for path in InputReader.paths(files) {
                 if jsonl {
                     stats.bytes += try LineReader.forEachLine(path) { bytes, lineNumber in
+                        bytesRead += bytes.count + 1
                         var line = bytes
                         if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
                         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
@@ -104,6 +108,7 @@ struct ExtractCommand: ParsableCommand {
                         return ((file.name as NSString).lastPathComponent, try decodeText(file, command: "extract"), file.count)
                     }()
                     stats.bytes += size
+                    bytesRead += size
                     batch.append((name, text, nil))
                     stats.documents += 1
                     if batch.count >= batchSize { flush() }
@@ -111,6 +116,7 @@ struct ExtractCommand: ParsableCommand {
             }
             flush()
             out.flush()
+            progress.finish()
             stats.seconds = Stats.now() - t1
             if self.stats { stats.print() }
         } catch let f as CommandFailure {

@@ -300,3 +300,28 @@ enum LineReader {
         return total
     }
 }
+
+/// A progress line on standard error, only when it is a terminal and the run lasts: documents,
+/// megabytes and speed, rewritten at most twice a second and cleared at the end.
+struct Progress {
+    private let enabled = isatty(2) != 0
+    private let start = Stats.now()
+    private var last = 0.0
+    private var shown = false
+
+    mutating func update(documents: Int, bytes: Int) {
+        guard enabled else { return }
+        let now = Stats.now()
+        guard now - start >= 1, now - last >= 0.5 else { return }
+        last = now
+        shown = true
+        let mb = Double(bytes) / 1e6
+        let line = String(format: "\r\u{1B}[Kzhkit: %d documents, %.1f MB, %.1f MB/s", documents, mb, mb / (now - start))
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    mutating func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+    }
+}
