@@ -2,7 +2,7 @@
 // repair stages never crashes, and every range of the result maps back inside the input.
 import ZhKit
 
-nonisolated(unsafe) private let normalizer = try! Normalizer(target: .simplified, repairStages: [PinyinAnnotationRemover()])
+nonisolated(unsafe) private let normalizer = try! Normalizer(target: .simplified, repairStages: [GBKMisalignmentRepairer(), MojibakeRepairer(), PinyinAnnotationRemover()])
 private let detector = EncodingDetector()
 
 func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
