@@ -23,6 +23,27 @@ struct OfficialsTests {
         #expect(guo?.titles.last?.org == "昭通市政府")
     }
 
+    @Test("a post before a list of names holds for each; a name with its own post ends the list")
+    func postLists() {
+        let r = extractor.extract("中共中央政治局常委李强、赵乐际、王沪宁、蔡奇、丁薛祥、李希出席会议。")
+        #expect(r.persons.map(\.name) == ["李强", "赵乐际", "王沪宁", "蔡奇", "丁薛祥", "李希"])
+        #expect(r.persons.allSatisfy { $0.titles.map(\.title) == ["中共中央政治局常委"] })
+        #expect(extractor.extract("国务院副总理丁薛祥、刘国中和张国清参加。").persons.map(\.name) == ["丁薛祥", "刘国中", "张国清"])
+        #expect(titles("省委书记张三、省长李四出席", "李四") == ["省长"])
+        // Two names joined by 和 are not a list: the second has no title here.
+        #expect(extractor.extract("市委书记张三和李四交谈。").persons.map(\.name) == ["张三"])
+    }
+
+    @Test("names in appointments, lists without titles, names with 书, names before 回到")
+    func moreNames() {
+        let names = { (t: String) in extractor.extract(t).persons.map(\.name) }
+        #expect(names("免去秦刚的外交部部长职务，任命王毅为外交部部长。") == ["秦刚", "王毅"])
+        #expect(names("王毅、尹力、李书磊、秦刚等出席对话会。") == ["王毅", "尹力", "李书磊", "秦刚"])
+        #expect(names("全国政协委员兰臻回到福建漳州市实验小学。") == ["兰臻"])
+        #expect(names("英国财政大臣亨特称，预算将调整。") == ["亨特"])
+        #expect(names("田间地头，夏收、夏种、夏管正在火热进行。").isEmpty)
+    }
+
     @Test("collective labels with name lists")
     func collective() {
         let r = extractor.extract("市领导江先奎、余伟、陈真永、苏建宏以及全市各县县委书记参加。")

@@ -385,8 +385,11 @@ struct PersonExtractor {
             let byline = false
             while let r = readName(at: p, foreign: foreign) {
                 names.append(r)
-                if last.kind != .collective && !byline { break }
-                if r.upperBound < s.count && (ch(r.upperBound) == "、" || (ch(r.upperBound) == "及" && last.kind == .collective)) {
+                // A post before a list holds for each name (中共中央政治局常委李强、赵乐际、王沪宁,
+                // 国务院副总理丁薛祥、刘国中和张国清); a name with its own title ends the list, as
+                // the title is no name. 和 and 及 join only the last name of a list of three or more.
+                let joiner = r.upperBound < s.count ? ch(r.upperBound) : " "
+                if joiner == "、" || ((joiner == "及" || joiner == "和") && (names.count > 1 || last.kind == .collective)) {
                     p = r.upperBound + 1
                 } else if byline, r.upperBound < s.count, s[r.upperBound] == " " {
                     p = r.upperBound + 1

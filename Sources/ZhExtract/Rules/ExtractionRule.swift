@@ -115,6 +115,10 @@ public struct ExtractionRule: Sendable {
                                  .anyOf(["等参加", "等出席", "等陪同", "等会见", "等参观", "等分别", "等一同", "等在", "及中央", "及有关",
                                          "陪同考察", "陪同调研", "陪同参观", "参加会见", "参加活动", "组成的", "等人"])],
                        action: .person),
+        // Appointments and removals: "免去秦刚的外交部部长职务", "任命王毅为外交部部长".
+        ExtractionRule(name: "appointment", priority: 1,
+                       pattern: [.anyOf(["免去", "任命", "提名"]), .hanName, .anyOf(["的", "为", "同志"])],
+                       action: .person),
         // A list of three names or more: "由杨浚瑄、程玉洁、张雨霏、吴卿风组成".
         ExtractionRule(name: "names-list", priority: 1,
                        pattern: [.boundary, .hanName, .literal("、"), .hanName, .literal("、"), .oneOrMore(.hanName), .nameEnd],
