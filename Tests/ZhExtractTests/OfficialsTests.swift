@@ -42,6 +42,18 @@ struct OfficialsTests {
         #expect(names("全国政协委员兰臻回到福建漳州市实验小学。") == ["兰臻"])
         #expect(names("英国财政大臣亨特称，预算将调整。") == ["亨特"])
         #expect(names("田间地头，夏收、夏种、夏管正在火热进行。").isEmpty)
+        #expect(names("刘捷发现村民任桂仙还没有回家。") == ["任桂仙"])
+        #expect(names("冯士友生前是一名交通员。冯士友，1956年出生在江苏省。") == ["冯士友"])
+        #expect(names("9月30日是烈士纪念日。").isEmpty)
+    }
+
+    @Test("a foreign name ends where its characters do; sentence words after a post are no names")
+    func foreignNames() {
+        let names = { (t: String) in extractor.extract(t).persons.map(\.name) }
+        #expect(names("现任总统埃尔多安获得52.14%的选票。") == ["埃尔多安"])
+        #expect(names("武契奇总统来华出席论坛。") == ["武契奇"])
+        #expect(names("两国领导人多次会晤。").isEmpty)
+        #expect(names("卡塔尔首相兼外交大臣穆罕默德、俄罗斯自由民主党主席斯卢茨基出席。").contains("俄罗斯") == false)
     }
 
     @Test("collective labels with name lists")

@@ -167,7 +167,14 @@ struct PersonExtractor {
     /// A transliterated foreign name starting at `p` (普京, 古特雷斯, 昌德利卡佩尔萨德·单多吉): the
     /// longest run of transliteration characters, parts joined by `·`, that a boundary follows.
     func readForeignName(at p: Int) -> Range<Int>? {
-        guard p < s.count, TitleLexicon.transliteration.contains(s[p]) else { return nil }
+        guard let r = foreignNameRun(at: p) else { return nil }
+        // Words of the sentence are no names (总统来华出席, 领导人多次会晤).
+        return TitleLexicon.notForeignNames.contains(str(r)) ? nil : r
+    }
+
+    private func foreignNameRun(at p: Int) -> Range<Int>? {
+        // A country or city is no name (俄罗斯 after a list of leaders).
+        guard p < s.count, TitleLexicon.transliteration.contains(s[p]), !placeStarts.contains(p) else { return nil }
         var end = p
         while end < s.count, end - p < 20 {
             if TitleLexicon.transliteration.contains(s[end]) {
@@ -184,6 +191,9 @@ struct PersonExtractor {
                 return p..<k
             }
         }
+        // Or where the run of transliteration characters stops at a Han character that is none
+        // (埃尔多安获得, 拉马福萨再次): the name cannot go on.
+        if end - p >= 3, end < s.count, Self.isHan(s[end]), !TitleLexicon.nameDots.contains(s[end - 1]) { return p..<end }
         return nil
     }
 

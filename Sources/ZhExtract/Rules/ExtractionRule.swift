@@ -119,6 +119,16 @@ public struct ExtractionRule: Sendable {
         ExtractionRule(name: "appointment", priority: 1,
                        pattern: [.anyOf(["免去", "任命", "提名"]), .hanName, .anyOf(["的", "为", "同志"])],
                        action: .person),
+        // People of a story with no post: "村民任桂仙", "冯士友生前是…", "冯士友，1956年出生".
+        ExtractionRule(name: "name-after-role", priority: 1,
+                       pattern: [.anyOf(["村民", "居民", "市民", "农民", "牧民", "渔民", "志愿者", "老党员", "退役军人", "老兵"]), .hanName, .nameEnd],
+                       action: .person),
+        ExtractionRule(name: "name-before-life", priority: 1,
+                       pattern: [.boundary, .hanName, .anyOf(["生前", "同志生前"])],
+                       action: .person),
+        ExtractionRule(name: "name-born", priority: 1,
+                       pattern: [.boundary, .hanName, .literal("，"), .date, .anyOf(["出生", "生于"])],
+                       action: .person),
         // A list of three names or more: "由杨浚瑄、程玉洁、张雨霏、吴卿风组成".
         ExtractionRule(name: "names-list", priority: 1,
                        pattern: [.boundary, .hanName, .literal("、"), .hanName, .literal("、"), .oneOrMore(.hanName), .nameEnd],
