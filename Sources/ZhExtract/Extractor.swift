@@ -79,7 +79,8 @@ public struct Extractor: Sendable {
         result.visits = found.map(\.visit)
         for v in inspections(s, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
             + stateVisits(s, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
-        where !result.visits.contains(where: { $0.leaders == v.leaders && $0.to == v.to }) {
+        // A delegation's visit already holds its members going the same way.
+        where !result.visits.contains(where: { $0.to.contains(where: v.to.contains) && !Set($0.leaders).isDisjoint(with: v.leaders) }) {
             result.visits.append(v)
         }
         result.pairings = pairings(s, words: words, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published)
@@ -348,12 +349,12 @@ public struct Extractor: Sendable {
         var placeAt: [Int: Int] = [:]
         for (k, m) in places.enumerated() where placeAt[m.range.lowerBound] == nil { placeAt[m.range.lowerBound] = k }
         for sentence in sentences(s) where !skipping(sentence.lowerBound) {
-            guard let verb = [EventWord.考察, .调研, .视察, .检查].compactMap({ words.first(sentence, $0) }).min() else { continue }
-            // 在 followed by a place, before the verb.
+            guard let verb = [EventWord.考察, .调研, .视察, .检查, .看望, .慰问].compactMap({ words.first(sentence, $0) }).min() else { continue }
+            // 在, 到 or 赴 followed by a place, before the verb (在福建考察, 赴天津看望慰问, 来到天津，看望).
             var at = sentence.lowerBound
             var found: (zai: Int, run: [PlaceMention])?
             while at < verb {
-                if s[at] == "在", let k = placeAt[at + 1] {
+                if s[at] == "在" || s[at] == "到" || s[at] == "赴", let k = placeAt[at + 1] {
                     var run = [places[k]]
                     var q = places[k].range.upperBound
                     while let next = placeAt[q] ?? (q < s.count && "、和及".unicodeScalars.contains(s[q]) ? placeAt[q + 1] : nil) {

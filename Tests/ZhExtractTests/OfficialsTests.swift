@@ -96,3 +96,26 @@ struct FactsTests {
         #expect(r.amounts.map(\.approximate) == [false, true, true, true])
     }
 }
+
+@Suite("Visits")
+struct VisitTests {
+    @Test("leaders inspecting places: 在/到/赴 a place, then 考察, 调研, 看望慰问; the date of the sentence")
+    func inspections() {
+        let published = Day(year: 2024, month: 2, day: 2)
+        let a = extractor.extract("中共中央总书记、国家主席习近平春节前夕赴天津看望慰问基层干部群众。", published: published).visits
+        #expect(a.map(\.to) == [["天津市"]] && a.first?.leaders == ["习近平"])
+        let b = extractor.extract("2月1日至2日，中共中央总书记、国家主席习近平来到天津，看望慰问基层干部群众。", published: published).visits
+        #expect(b.first?.start == "2024-02-01" && b.first?.end == "2024-02-02")
+        #expect(extractor.extract("国务院总理李强在浙江调研时强调，要稳住外贸。").visits.map(\.to) == [["浙江省"]])
+        // Going home is no inspection.
+        #expect(extractor.extract("国务院总理李强回到北京后主持会议。").visits.isEmpty)
+    }
+
+    @Test("a state visit: the visitor, from their country, to China, with the visit's dates")
+    func stateVisit() {
+        let v = extractor.extract("波兰总统杜达将于6月22日至26日对中国进行国事访问。", published: Day(year: 2024, month: 6, day: 20)).visits
+        #expect(v.first?.leaders == ["杜达"])
+        #expect(v.first?.to == ["中国"])
+        #expect(v.first?.start == "2024-06-22")
+    }
+}
