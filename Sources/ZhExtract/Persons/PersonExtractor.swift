@@ -126,7 +126,10 @@ struct PersonExtractor {
         for k in (r.lowerBound + 1)..<r.upperBound {
             if let words = Self.multiBoundaryByFirst[s[k]], words.contains(where: { s.hasWord($0, at: k) }) { return false }
         }
-        if r.count == 2 && Self.commonWordPairs.contains(UInt64(s[r.lowerBound].value) << 32 | UInt64(s[r.lowerBound + 1].value)) { return false }
+        // Names never start with a common word (宣传, 周一, 单加工 after its first two characters).
+        if Self.commonWordPairs.contains(UInt64(s[r.lowerBound].value) << 32 | UInt64(s[r.lowerBound + 1].value)) { return false }
+        // 边…边… is a construction, not a surname (边建设边调整).
+        if s[r.lowerBound] == "边", ((r.upperBound)..<min(s.count, r.upperBound + 6)).contains(where: { s[$0] == "边" }) { return false }
         // A name never runs into a title (应国家 in 应国家主席).
         var t = firstToken(startingAfter: r.lowerBound)
         while t < tokens.count && tokens[t].range.lowerBound < r.upperBound {
