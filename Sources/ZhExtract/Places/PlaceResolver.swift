@@ -67,7 +67,7 @@ struct PlaceResolver {
     static let anchorsBefore: Set<Character> = ["在", "到", "赴", "往", "至", "、", "，", "。", "和", "及", "与", "\n", " ", "（", "“", "了", "：", "是",
                                                  "像", "从", "以", "除", "被", "把", "让", "使", "由", "经", "按", "据", "随", "跟", "对", "向"]
     /// Characters that never start a township or village name found by its suffix (像四邑村 is 四邑村).
-    static let notLocalStarts = ScalarSet("像从以除被把让使由经按据随跟对向")
+    static let notLocalStarts = ScalarSet("像从以除被把让使由经按据随跟对向一要可做")
     static let notAfterSuffix = ScalarSet("村镇民级委干亲里下情音")
     static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至")
     static let anchorVerbScalars = anchorVerbs.map(\.scalars)
@@ -283,7 +283,9 @@ struct PlaceResolver {
         幸福 宜居 平安 安全 先进 试点 整个 一个 两个 这个 那个 所有 不少 许多 沿海 边境 山区 城中 城郊 郊区 远郊 乡里 邻近 \
         我国 扩大 培育 造成 流经 听取 品味 通过 建制 供销 地球 村容 走访 调研 考察 看望 慰问 来到 前往 建设 打造 推进 推动 \
         实现 带动 帮助 支持 发展 组织 开展 深化 加强 完善 健全 提升 服务 管理 治理 联系 连接 连通 通往 通达 抵达 到达 离开 \
-        返回 回归 回乡 下乡 驻村 包村 兴村 强村 富村 美村 宜居 宜业 和美 乡村 农业 农民 城镇 城市 都市 县域 镇域 村级 党员
+        返回 回归 回乡 下乡 驻村 包村 兴村 强村 富村 美村 宜居 宜业 和美 乡村 农业 农民 城镇 城市 都市 县域 镇域 村级 党员 \
+        受灾 运动员 亚残运 亚运 大运 冬奥 奥运 媒体 优化 异国他 生活 依托 沿着 沿途 重塑 提高 记得住 中心 要加强 传统古 \
+        进城乡 老年人占 做实 百县千 十里八 江南水 农田 村头 打造 建好 管好 用好 服务好 一批 这些 那些 更多 很多 每个 属地 东郊 西郊 南郊 北郊
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map { $0.unicodeScalars.map { $0 } })
     static let anchorsBeforeScalars = ScalarSet(anchorsBefore.map { $0.unicodeScalars.first! })
 
