@@ -48,6 +48,13 @@ struct OfficialsTests {
         #expect(names("每周一、周三、周五开放，一边建设边调整。").isEmpty)
     }
 
+    @Test("a named body's title starts after the verb before it")
+    func namedBodies() {
+        #expect(titles("会议听取了全国人大宪法和法律委员会主任委员李飞作报告。", "李飞") + titles("会议听取了全国人大宪法和法律委员会主任委员李飞作报告。", "李飞作")
+                == ["全国人大宪法和法律委员会主任委员"])
+        #expect(titles("韩正还会见了莫塔集团董事长卡洛斯·莫塔。", "卡洛斯·莫塔") == ["莫塔集团董事长"])
+    }
+
     @Test("a foreign name ends where its characters do; sentence words after a post are no names")
     func foreignNames() {
         let names = { (t: String) in extractor.extract(t).persons.map(\.name) }

@@ -200,6 +200,9 @@ struct PersonExtractor {
         return nil
     }
 
+    /// Characters a named body (…委员会, …集团) never starts after: verbs and particles.
+    static let beforeBodyNames = ScalarSet("了在见取据还日先由向同对是为的")
+
     /// The name starting at `p`, never cut short: the longest reading followed by a boundary.
     ///
     /// - Parameter foreign: the title before it is a foreign one (俄罗斯总统, 联合国秘书长): a
@@ -333,8 +336,9 @@ struct PersonExtractor {
             } else if first.kind == .body, ["领导小组", "工作队", "工作组", "办公室", "委员会", "对口帮扶办", "扶贫办", "集团", "公司", "日报"].contains(str(first.range)) {
                 // Named bodies: 市省内对口帮扶工作领导小组, 粤黔协作工作队黔南工作组.
                 var b = first.range.lowerBound
+                // The name stops at the verb or particle before it (听取了…委员会主任委员, 会见…集团董事长).
                 while b > 0, first.range.lowerBound - b < 12, Self.isHan(s[b - 1]), !TitleLexicon.boundaryChars.contains(ch(b - 1)), s[b - 1] != "兼",
-                      !postEnds.contains(b) { b -= 1 }
+                      !Self.beforeBodyNames.contains(s[b - 1]), !postEnds.contains(b) { b -= 1 }
                 titleStart = b
                 start = b
             }
