@@ -48,6 +48,13 @@ struct OfficialsTests {
         #expect(names("每周一、周三、周五开放，一边建设边调整。").isEmpty)
     }
 
+    @Test("a post that names its level keeps it once; a foreign state's 州 is no level")
+    func levels() {
+        #expect(titles("贵州省省长李炳军出席。", "李炳军") == ["省长"])
+        #expect(titles("毕节市政协主席张三出席。", "张三") == ["市政协主席"])
+        #expect(titles("美国得克萨斯州州长阿博特表示。", "阿博特") == ["州长"])
+    }
+
     @Test("a named body's title starts after the verb before it")
     func namedBodies() {
         #expect(titles("会议听取了全国人大宪法和法律委员会主任委员李飞作报告。", "李飞") + titles("会议听取了全国人大宪法和法律委员会主任委员李飞作报告。", "李飞作")

@@ -326,7 +326,10 @@ struct PersonExtractor {
                 titleStart = max(pm.range.upperBound - (pm.range.upperBound > first.range.lowerBound ? 1 : 0), first.range.lowerBound - 1)
                 if pm.range.upperBound == first.range.lowerBound {
                     // 毕节市政协主席: the title keeps the place's level (市政协主席).
-                    titleStart = "省市州县区".contains(ch(pm.range.upperBound - 1)) && isFullName(pm) ? pm.range.upperBound - 1 : first.range.lowerBound
+                    // A foreign state's 州 is its name's, not a level (得克萨斯州州长 is 州长); a post
+                    // that names its level keeps it once (贵州省省长 is 省长).
+                    titleStart = "省市州县区".contains(ch(pm.range.upperBound - 1)) && isFullName(pm) && !pm.isForeign
+                        && ch(pm.range.upperBound - 1) != ch(first.range.lowerBound) ? pm.range.upperBound - 1 : first.range.lowerBound
                 }
                 if pm.range.upperBound > first.range.lowerBound { titleStart = first.range.lowerBound }
             } else if first.range.lowerBound > 0, "省市州县区镇乡".contains(ch(first.range.lowerBound - 1)),
