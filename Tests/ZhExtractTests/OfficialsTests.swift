@@ -102,6 +102,12 @@ struct FactsTests {
         #expect(r.dates.map(\.granularity) == ["day", "day", "year"])
         let damaged = extractor.extract("秀山网讯 97日，县委书记向业顺率考察团赴合川。", published: Day(year: 2020, month: 9, day: 9))
         #expect(damaged.dates.first?.start == "2020-09-07")
+        // A day alone after the publication day is last month's, unless the sentence looks ahead.
+        let pub = Day(year: 2023, month: 8, day: 11)
+        #expect(extractor.extract("31日上午，记者来到现场。", published: pub).dates.first?.start == "2023-07-31")
+        #expect(extractor.extract("会议将于28日举行。", published: pub).dates.first?.start == "2023-08-28")
+        #expect(extractor.extract("10日，习近平主持会议。", published: pub).dates.first?.start == "2023-08-10")
+        #expect(extractor.extract("31日上午，记者来到现场。", published: Day(year: 2024, month: 1, day: 5)).dates.first?.start == "2023-12-31")
     }
 
     @Test("amounts in yuan, with approximation")

@@ -209,7 +209,14 @@ struct DateExtractor {
             var open = false
             var granularity = d != nil ? "day" : m != nil ? "month" : "year"
             var startDay: Day
-            if let dd = d, let rm = m ?? month {
+            if let dd = d, var rm = m ?? month {
+                // A day alone after the publication day of the publication month is last
+                // month's (31日 in news of 11 August), unless the sentence looks ahead (将于28日).
+                if m == nil, let pub = published, rm == pub.month, ry == pub.year, dd > pub.day,
+                   !(max(0, i - 8)..<i).contains(where: { s[$0] == "将" || s[$0] == "下" || s[$0] == "至" || s[$0] == "到" }) {
+                    rm -= 1
+                    if rm == 0 { rm = 12; ry -= 1 }
+                }
                 startDay = Day(year: ry, month: rm, day: min(dd, Day.daysIn(rm, ry)))
             } else if let rm = m {
                 startDay = Day(year: ry, month: rm, day: 1)
