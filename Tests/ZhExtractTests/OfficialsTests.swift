@@ -108,6 +108,9 @@ struct FactsTests {
         #expect(extractor.extract("会议将于28日举行。", published: pub).dates.first?.start == "2023-08-28")
         #expect(extractor.extract("10日，习近平主持会议。", published: pub).dates.first?.start == "2023-08-10")
         #expect(extractor.extract("31日上午，记者来到现场。", published: Day(year: 2024, month: 1, day: 5)).dates.first?.start == "2023-12-31")
+        // A span of years keeps both ends.
+        let span = extractor.extract("《规划（2021—2030年）》发布。", published: pub).dates.first
+        #expect(span?.start == "2021-01-01" && span?.end == "2030-12-31" && span?.granularity == "year")
     }
 
     @Test("amounts in yuan, with approximation")

@@ -167,6 +167,14 @@ struct DateExtractor {
                 } else if at(j, "份") {
                     j += 1  // 6月份: the month
                 }
+            } else if (at(j, "至") || at(j, "到") || at(j, "-") || at(j, "—") || at(j, "～") || at(j, "~")) && (1900...2100).contains(first.value),
+                      let b = digitRun(j + 1), at(b.end, "年"), (first.value...2100).contains(b.value) {
+                // A span of years: 2021—2030年, 2021至2025年.
+                let e = b.end + 1
+                out.append(DateMention(text: text(start..<e), start: Day(year: first.value, month: 1, day: 1).iso,
+                                       end: Day(year: b.value, month: 12, day: 31).iso, granularity: "year", mentions: [start..<e]))
+                i = e
+                continue
             } else if (at(j, "至") || at(j, "到") || at(j, "-") || at(j, "—")) && (1...12).contains(first.value),
                       let b = digitRun(j + 1), at(b.end, "月"), (first.value...12).contains(b.value), !at(b.end + 1, "日") {
                 // A span of months: 1至11月.
