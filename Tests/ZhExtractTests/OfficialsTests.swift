@@ -60,6 +60,7 @@ struct OfficialsTests {
         #expect(titles("会议听取了全国人大宪法和法律委员会主任委员李飞作报告。", "李飞") + titles("会议听取了全国人大宪法和法律委员会主任委员李飞作报告。", "李飞作")
                 == ["全国人大宪法和法律委员会主任委员"])
         #expect(titles("韩正还会见了莫塔集团董事长卡洛斯·莫塔。", "卡洛斯·莫塔") == ["莫塔集团董事长"])
+        #expect(titles("德国联邦议院气候保护和能源委员会主席克劳斯·恩斯特表示。", "克劳斯·恩斯特") == ["联邦议院气候保护和能源委员会主席"])
     }
 
     @Test("a foreign name ends where its characters do; sentence words after a post are no names")

@@ -342,6 +342,10 @@ struct PersonExtractor {
                 // The name stops at the verb or particle before it (听取了…委员会主任委员, 会见…集团董事长).
                 while b > 0, first.range.lowerBound - b < 12, Self.isHan(s[b - 1]), !TitleLexicon.boundaryChars.contains(ch(b - 1)), s[b - 1] != "兼",
                       !Self.beforeBodyNames.contains(s[b - 1]), !postEnds.contains(b) { b -= 1 }
+                // Never from the middle of a place (罗斯联邦委员会 in 俄罗斯联邦委员会): from its end.
+                if let cut = (b..<first.range.lowerBound).first(where: { e in placeEndingAt[e].map { places[$0].range.lowerBound < b } ?? false }) {
+                    b = cut
+                }
                 titleStart = b
                 start = b
             }
