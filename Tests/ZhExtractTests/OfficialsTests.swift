@@ -53,6 +53,7 @@ struct OfficialsTests {
         #expect(titles("贵州省省长李炳军出席。", "李炳军") == ["省长"])
         #expect(titles("毕节市政协主席张三出席。", "张三") == ["市政协主席"])
         #expect(titles("美国得克萨斯州州长阿博特表示。", "阿博特") == ["州长"])
+        #expect(titles("巴基斯坦旁遮普省省长阿什拉夫表示。", "阿什拉夫") == ["省长"])
     }
 
     @Test("a named body's title starts after the verb before it")

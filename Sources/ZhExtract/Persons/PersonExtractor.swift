@@ -333,7 +333,8 @@ struct PersonExtractor {
                 }
                 if pm.range.upperBound > first.range.lowerBound { titleStart = first.range.lowerBound }
             } else if first.range.lowerBound > 0, "省市州县区镇乡".contains(ch(first.range.lowerBound - 1)),
-                      first.kind == .body || first.kind == .post, !["省委", "市委", "州委", "县委", "区委"].contains(str(first.range)) {
+                      first.kind == .body || first.kind == .post, !["省委", "市委", "州委", "县委", "区委"].contains(str(first.range)),
+                      !str(first.range).contains(ch(first.range.lowerBound - 1)) {  // 副市长 names its level already
                 titleStart = first.range.lowerBound - 1  // 市人大常委会主任
                 start = titleStart
             } else if first.kind == .body, ["领导小组", "工作队", "工作组", "办公室", "委员会", "对口帮扶办", "扶贫办", "集团", "公司", "日报"].contains(str(first.range)) {
