@@ -275,7 +275,8 @@ struct PlaceResolver {
     static let suffixScalars: [([Unicode.Scalar], PlaceLevel)] = townshipSuffixes.map { ($0.0.scalars, $0.1) }
     static let suffixFirsts = ScalarSet(townshipSuffixes.map { $0.0.unicodeScalars.first! })
     static let notLocalScalars = notLocal.map(\.scalars)
-    static let notLocalWhole = ["各社区", "该社区", "本社区", "各街道"].map(\.scalars)
+    static let notLocalWhole = ["各社区", "该社区", "本社区", "各街道", "中关村", "亚运村", "奥运村", "冬奥村", "大运村", "地球村", "度假村",
+                                "媒体村", "运动员村"].map(\.scalars)
     /// Words that stand before 社区, 村, 镇... without being a name (深入社区, 来自农村).
     static let notLocalBodies: Set<[Unicode.Scalar]> = Set("""
         来自 深入 走进 进入 回到 来到 走入 扎根 服务 覆盖 所在 各个 多个 每个 城市 城乡 基层 重点 老旧 新建 全国 全省 全市 \
