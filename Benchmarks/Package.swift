@@ -20,5 +20,14 @@ let package = Package(
             path: "Benchmarks/ZhMatchBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ZhKitBenchmarks",
+            dependencies: [
+                .product(name: "ZhKit", package: "ZhKit"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ZhKitBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
