@@ -1,4 +1,5 @@
 import Foundation
+import ZhKit
 
 /// A user-facing failure: printed as one line naming the file and the reason, exit status 1.
 struct CommandFailure: Error, CustomStringConvertible {
@@ -99,13 +100,19 @@ final class InputFile {
 }
 
 extension InputFile {
+    /// Whether the bytes start with a UTF-16 byte order mark (FF FE or FE FF: bytes that never
+    /// occur in UTF-8).
+    var isUTF16WithByteOrderMark: Bool {
+        withBytes { $0.starts(with: [0xFF, 0xFE]) || $0.starts(with: [0xFE, 0xFF]) }
+    }
+
     /// Throws when the file is not text: ill-formed as UTF-8 and more than 5% control bytes
     /// (NUL and the C0 controls but tab, line feed, form feed, carriage return and escape) in
     /// its first 64 KiB. Valid UTF-8 is always text, whatever it holds; UTF-16 with a byte
     /// order mark is text.
     func rejectBinary() throws {
+        if isUTF16WithByteOrderMark { return }  // UTF-16 is full of NULs
         try withBytes { b in
-            if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) { return }
             let head = UnsafeBufferPointer(rebasing: b.prefix(1 << 16))
             var controls = 0
             for byte in head where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D && byte != 0x1B {
@@ -117,33 +124,21 @@ extension InputFile {
     }
 }
 
-/// Decodes an input file as text: UTF-16 when it starts with a byte order mark, else UTF-8
-/// with each ill-formed sequence replaced by U+FFFD and the replacement said on standard
-/// error; binary data is refused (see ``InputFile/rejectBinary()``). A byte order mark is kept
-/// as U+FEFF, so offsets count it; normalization removes it.
+/// Decodes an input file as text: UTF-16 when it starts with a byte order mark (by
+/// ``EncodingDetector``, the mark dropped), else UTF-8 with each ill-formed sequence replaced by
+/// U+FFFD; either is said on standard error. Binary data is refused (see
+/// ``InputFile/rejectBinary()``).
 func decodeText(_ file: InputFile, command: String) throws -> String {
     try file.rejectBinary()
+    if file.isUTF16WithByteOrderMark {
+        let decoded = file.withBytes { EncodingDetector().decode($0) }
+        let replaced = decoded.text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
+        printError("zhkit \(command): \(file.name): read as \(decoded.encoding) (byte order mark)"
+                   + (replaced > 0 ? "; \(replaced) ill-formed unit\(replaced == 1 ? "" : "s") replaced by U+FFFD" : ""))
+        return decoded.text
+    }
     return file.withBytes { b in
         if let s = String(validating: b, as: UTF8.self) { return s }
-        if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) {
-            let little = b[0] == 0xFF
-            var units: [UInt16] = []
-            units.reserveCapacity(b.count / 2)
-            var i = 0
-            while i + 1 < b.count {
-                units.append(little ? UInt16(b[i]) | UInt16(b[i + 1]) << 8 : UInt16(b[i]) << 8 | UInt16(b[i + 1]))
-                i += 2
-            }
-            var text = String(decoding: units, as: UTF16.self)
-            var note = "read as UTF-16\(little ? "LE" : "BE") (byte order mark)"
-            if String(validating: units, as: UTF16.self) == nil { note += "; unpaired surrogates replaced by U+FFFD" }
-            if b.count % 2 == 1 {
-                text.append("\u{FFFD}")
-                note += "; a final odd byte replaced by U+FFFD"
-            }
-            printError("zhkit \(command): \(file.name): \(note)")
-            return text
-        }
         var replaced = 0, iterator = b.makeIterator(), decoder = UTF8()
         decoding: while true {
             switch decoder.decode(&iterator) {

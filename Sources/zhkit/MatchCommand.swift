@@ -76,8 +76,7 @@ struct MatchCommand: ParsableCommand {
             }
             // Bytes are matched as they are (ill-formed UTF-8 never matches); UTF-16 with a byte
             // order mark is read as such, offsets then counting its characters.
-            let utf16 = file.withBytes { ($0.starts(with: [0xFF, 0xFE]) || $0.starts(with: [0xFE, 0xFF])) && String(validating: $0, as: UTF8.self) == nil }
-            if utf16 {
+            if file.isUTF16WithByteOrderMark {
                 var text = try decodeText(file, command: "match")
                 text.withUTF8 { scan($0) }
             } else {

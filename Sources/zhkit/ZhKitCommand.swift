@@ -24,7 +24,7 @@ struct ZhKitCommand: ParsableCommand {
             }
             let message = ZhKitCommand.message(for: error)
             if !message.isEmpty {
-                let known = Set(configuration.subcommands.map { $0._commandName })
+                let known = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
                 let name = arguments.first.map { known.contains($0) ? "zhkit " + $0 : "zhkit" } ?? "zhkit"
                 let line = message.split(separator: "\n").first.map(String.init) ?? message
                 FileHandle.standardError.write(Data("\(name): \(line) (see \(name) --help)\n".utf8))

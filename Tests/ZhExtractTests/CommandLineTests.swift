@@ -8,13 +8,6 @@ private func zhkit(_ args: [String], input: String = "") throws -> (status: Int3
 
 @Suite("Command line errors")
 struct CommandLineTests {
-    @Test("a missing file is one line naming it, exit 1", arguments: [["extract"], ["normalize"], ["convert", "--to", "simplified"], ["repair"]])
-    func missingFile(command: [String]) throws {
-        guard let r = try zhkit(command + ["/nonexistent/a.txt"]) else { return }
-        #expect(r.status == 1)
-        #expect(r.err == "zhkit \(command[0]): /nonexistent/a.txt: no such file\n")
-    }
-
     @Test("a damaged compiled automaton is named, not loaded")
     func damagedAutomaton() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zhkit-cli-\(getpid())")
@@ -32,7 +25,9 @@ struct CommandLineTests {
         #expect(r.err.split(separator: "\n").count == 1)
     }
 
-    @Test("empty, punctuation-only and ill-formed inputs give output, never a crash")
+    // Missing files and every odd input given as a file: ReliabilityTests. These go through
+    // standard input.
+    @Test("empty, punctuation-only and ill-formed inputs on standard input give output, never a crash")
     func oddInputs() throws {
         for input in ["", "，。、", "中国\u{0}人", String(repeating: "中", count: 200_000)] {
             guard let r = try zhkit(["extract"], input: input) else { return }

@@ -79,6 +79,15 @@ struct ReliabilityTests {
         }
     }
 
+    @Test("UTF-16 with a lone surrogate: read, the bad unit replaced and counted")
+    func utf16LoneSurrogate() throws {
+        let bytes: [UInt8] = [0xFF, 0xFE] + "中国".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } + [0x00, 0xD8]
+        guard let (r, path) = try Self.run(["convert", "--to", "simplified"], bytes: bytes) else { return }
+        #expect(r.status == 0)
+        #expect(r.out == "中国\u{FFFD}")
+        #expect(Self.lines(r.err) == ["zhkit convert: \(path): read as UTF-16LE (byte order mark); 1 ill-formed unit replaced by U+FFFD"])
+    }
+
     @Test("binary input is refused in one line naming the file", arguments: commands)
     func binaryInputs(command: [String]) throws {
         var rng = SeededRandom(seed: 7)

@@ -263,6 +263,8 @@ struct PersonExtractor {
         return m.local!.name
     }
 
+    /// The nearest place of `level` before `p` (else the first in the text), looking at most 400
+    /// places back, so a page with a million places stays linear.
     private func inferPlace(level: Character, before p: Int) -> PlaceMention? {
         let wanted: (Division) -> Bool
         switch level {
@@ -407,20 +409,14 @@ struct PersonExtractor {
                 while p < s.count, s[p] == "：" || s[p] == ":" || s[p] == " " { p += 1 }
             }
             var names: [Range<Int>] = []
-            let byline = false
             while let r = readName(at: p, foreign: foreign) {
                 names.append(r)
                 // A post before a list holds for each name (中共中央政治局常委李强、赵乐际、王沪宁,
                 // 国务院副总理丁薛祥、刘国中和张国清); a name with its own title ends the list, as
                 // the title is no name. 和 and 及 join only the last name of a list of three or more.
                 let joiner = r.upperBound < s.count ? ch(r.upperBound) : " "
-                if joiner == "、" || ((joiner == "及" || joiner == "和") && (names.count > 1 || last.kind == .collective)) {
-                    p = r.upperBound + 1
-                } else if byline, r.upperBound < s.count, s[r.upperBound] == " " {
-                    p = r.upperBound + 1
-                } else {
-                    break
-                }
+                guard joiner == "、" || ((joiner == "及" || joiner == "和") && (names.count > 1 || last.kind == .collective)) else { break }
+                p = r.upperBound + 1
             }
             for r in names { found.append(Found(name: str(r), range: r, titles: pending)) }
             pending = []

@@ -275,8 +275,7 @@ struct PlaceResolver {
     static let suffixScalars: [([Unicode.Scalar], PlaceLevel)] = townshipSuffixes.map { ($0.0.scalars, $0.1) }
     static let suffixFirsts = ScalarSet(townshipSuffixes.map { $0.0.unicodeScalars.first! })
     static let notLocalScalars = notLocal.map(\.scalars)
-    static let notLocalWhole = ["各社区", "该社区", "本社区", "各街道", "中关村", "亚运村", "奥运村", "冬奥村", "大运村", "地球村", "度假村",
-                                "媒体村", "运动员村"].map(\.scalars)
+    static let notLocalWhole = ["各社区", "该社区", "本社区", "各街道", "中关村", "度假村"].map(\.scalars)
     /// Words that stand before 社区, 村, 镇... without being a name (深入社区, 来自农村).
     static let notLocalBodies: Set<[Unicode.Scalar]> = Set("""
         来自 深入 走进 进入 回到 来到 走入 扎根 服务 覆盖 所在 各个 多个 每个 城市 城乡 基层 重点 老旧 新建 全国 全省 全市 \
@@ -286,7 +285,7 @@ struct PlaceResolver {
         实现 带动 帮助 支持 发展 组织 开展 深化 加强 完善 健全 提升 服务 管理 治理 联系 连接 连通 通往 通达 抵达 到达 离开 \
         返回 回归 回乡 下乡 驻村 包村 兴村 强村 富村 美村 宜居 宜业 和美 乡村 农业 农民 城镇 城市 都市 县域 镇域 村级 党员 \
         受灾 运动员 亚残运 亚运 大运 冬奥 奥运 媒体 优化 异国他 生活 依托 沿着 沿途 重塑 提高 记得住 中心 要加强 传统古 \
-        进城乡 老年人占 做实 百县千 十里八 江南水 农田 村头 打造 建好 管好 用好 服务好 一批 这些 那些 更多 很多 每个 属地 东郊 西郊 南郊 北郊
+        进城乡 老年人占 做实 百县千 十里八 江南水 农田 村头 建好 管好 用好 服务好 一批 这些 那些 更多 很多 属地 东郊 西郊 南郊 北郊
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map { $0.unicodeScalars.map { $0 } })
     static let anchorsBeforeScalars = ScalarSet(anchorsBefore.map { $0.unicodeScalars.first! })
 

@@ -4,31 +4,26 @@ import ZhMatch
 struct RuleEngine {
     let s: [Unicode.Scalar]
     let names: PersonExtractor
-    let places: [PlaceMention]
-    let organizations: [Range<Int>]
-    let dates: [Range<Int>]
-    let titleTokens: [Range<Int>]
     let placeName: (PlaceMention) -> String
-    /// Places, organisations and dates sorted by start, and where each start's run begins:
+    /// The places, sorted by start, and where the places starting at each position begin:
     /// one dictionary entry per start, not one array per place.
-    let sortedPlaces: [PlaceMention]
+    let places: [PlaceMention]
     let placeRun: [Int: Int]
+    /// Where the organisations and dates starting at each position end.
     let organizationEnds: [Int: [Int]]
     let dateEnds: [Int: [Int]]
+    /// Where the title word starting at each position ends.
+    let titleEnds: [Int: Int]
 
     init(s: [Unicode.Scalar], names: PersonExtractor, places: [PlaceMention], organizations: [Range<Int>], dates: [Range<Int>],
          titleTokens: [Range<Int>], placeName: @escaping (PlaceMention) -> String) {
         self.s = s
         self.names = names
-        self.places = places
-        self.organizations = organizations
-        self.dates = dates
-        self.titleTokens = titleTokens
         self.placeName = placeName
-        let sorted = places.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
+        // The resolver gives places sorted by start.
+        self.places = places
         var run: [Int: Int] = [:]
-        for (k, m) in sorted.enumerated() where run[m.range.lowerBound] == nil { run[m.range.lowerBound] = k }
-        sortedPlaces = sorted
+        for (k, m) in places.enumerated() where run[m.range.lowerBound] == nil { run[m.range.lowerBound] = k }
         placeRun = run
         var orgs: [Int: [Int]] = [:]
         for o in organizations { orgs[o.lowerBound, default: []].append(o.upperBound) }
@@ -41,15 +36,13 @@ struct RuleEngine {
         titleEnds = ends
     }
 
-    /// The places by start, and where the title word starting at a position ends.
     /// The places starting at `p`, in the order found.
     private func places(at p: Int) -> ArraySlice<PlaceMention> {
         guard let first = placeRun[p] else { return [] }
         var end = first
-        while end < sortedPlaces.count && sortedPlaces[end].range.lowerBound == p { end += 1 }
-        return sortedPlaces[first..<end]
+        while end < places.count && places[end].range.lowerBound == p { end += 1 }
+        return places[first..<end]
     }
-    let titleEnds: [Int: Int]
 
     struct Captures {
         var persons: [Range<Int>] = []

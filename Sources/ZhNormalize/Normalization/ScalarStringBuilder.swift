@@ -7,17 +7,7 @@ struct ScalarStringBuilder {
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     mutating func append(_ s: Unicode.Scalar) {
-        let v = s.value
-        if v < 0x80 {
-            bytes.append(UInt8(v))
-        } else if v < 0x800 {
-            bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-        } else {
-            bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-        }
+        UTF8.encode(s) { bytes.append($0) }
     }
 
     mutating func append<S: Sequence>(contentsOf scalars: S) where S.Element == Unicode.Scalar {

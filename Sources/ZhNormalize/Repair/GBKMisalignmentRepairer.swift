@@ -22,12 +22,10 @@
 /// confidence below 1; a choice made from several candidates says so in its confidence.
 public struct GBKMisalignmentRepairer: NormalizationStage {
     private let gbk: ICUCodec?
-    private let big5: ICUCodec?
     private let readings: ICUTransliterator?
 
     public init() {
         gbk = try? ICUCodec(name: "windows-936-2000")
-        big5 = try? ICUCodec(name: "windows-950-2000")
         readings = try? ICUTransliterator(id: "Han-Latin")
     }
 
@@ -229,7 +227,7 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
     /// The bytes `b` such that the GBK character `first b` reads `syllable` (tones compared
     /// when the syllable has one).
     private func lostBytes(after first: UInt8, reading syllable: String) -> [UInt8] {
-        guard first >= 0x81, let readings else { return [] }
+        guard first >= 0x81, readings != nil else { return [] }
         var trails: [UInt8] = []
         var chars: [Unicode.Scalar] = []
         for b in UInt8(0x40)...UInt8(0xFE) where b != 0x7F {
