@@ -7,20 +7,31 @@ public struct JSONWriter: Sendable {
     public mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
     /// Appends `s` as a JSON string literal.
+    ///
+    /// - Complexity: O(*n*); runs of bytes that need no escape are copied in one piece.
     public mutating func string(_ s: String) {
         bytes.append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
-            default: bytes.append(b)
+        var s = s
+        s.withUTF8 { p in
+            var run = 0
+            for i in 0..<p.count {
+                let b = p[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i])) }
+                run = i + 1
+                bytes.append(0x5C)
+                switch b {
+                case 0x22, 0x5C: bytes.append(b)
+                case 0x0A: bytes.append(0x6E)
+                case 0x0D: bytes.append(0x72)
+                case 0x09: bytes.append(0x74)
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    bytes.append(0x75); bytes.append(0x30); bytes.append(0x30)
+                    bytes.append(hex.utf8Start[Int(b >> 4)]); bytes.append(hex.utf8Start[Int(b & 15)])
+                }
             }
+            if run < p.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[run...])) }
         }
         bytes.append(0x22)
     }

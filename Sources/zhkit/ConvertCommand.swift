@@ -121,7 +121,7 @@ struct NormalizeCommand: ParsableCommand {
                         w.array(stage) { w, e in w.raw("[\(e.0),\(e.1),\(e.2),\(e.3)]") }
                     }
                     w.raw("}\n")
-                    out.write(w.text)
+                    w.drain { out.write(bytes: $0) }
                 } else {
                     out.write(result.text)
                 }
@@ -183,7 +183,7 @@ struct RepairCommand: ParsableCommand {
                     w.key("text"); w.string(text)
                     w.key("repairs"); writeRepairs(&w, repairs)
                     w.raw("}\n")
-                    out.write(w.text)
+                    w.drain { out.write(bytes: $0) }
                 } else {
                     out.write(text)
                 }

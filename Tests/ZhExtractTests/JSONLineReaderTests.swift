@@ -119,4 +119,27 @@ struct JSONLineReaderTests {
             .description.contains("nesting too deep") == true)
         #expect(try JSONLineReader.document(Array(#"{"text":"a\u4e2d\ud83d\ude00","id":7}"#.utf8)) == .init(id: "7", text: "a中😀", published: nil))
     }
+
+    @Test("the writer's string literals read back as the same strings")
+    func writerRoundTrip() throws {
+        var r = SeededRandom(seed: 11)
+        for _ in 0..<2000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0..<40, using: &r) {
+                switch Int.random(in: 0..<6, using: &r) {
+                case 0: s.unicodeScalars.append(Unicode.Scalar(UInt8.random(in: 0..<0x20, using: &r)))
+                case 1: s += ["\"", "\\", "/", "\u{7F}", "\u{2028}"].randomElement(using: &r)!
+                case 2: s.unicodeScalars.append(Unicode.Scalar(UInt32.random(in: 0x4E00...0x9FA5, using: &r))!)
+                case 3: s += "😀"
+                default: s.unicodeScalars.append(Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &r)))
+                }
+            }
+            var w = JSONWriter()
+            w.raw("[")
+            w.string(s)
+            w.raw("]")
+            let back = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String]
+            #expect(back == [s], "\(s.debugDescription) came back as \(String(describing: back))")
+        }
+    }
 }

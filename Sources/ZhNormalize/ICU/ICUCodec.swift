@@ -9,7 +9,7 @@ final class ICUCodec: @unchecked Sendable {
     init(name: String) throws {
         var error = [CChar](repeating: 0, count: 256)
         guard let h = zh_codec_open(name, &error, Int32(error.count)) else {
-            throw NormalizationError.icu(String(cString: error))
+            throw NormalizationError.icu(String(nulTerminated: error))
         }
         handle = h
         self.name = name
@@ -48,7 +48,7 @@ final class ICUCodec: @unchecked Sendable {
                 }
             }
             if n == -2 { return .invalid(at: Int(offset)) }
-            guard n >= 0, let out else { throw NormalizationError.icu(String(cString: error)) }
+            guard n >= 0, let out else { throw NormalizationError.icu(String(nulTerminated: error)) }
             defer { zh_free(out) }
             return .done(Array(UnsafeRawBufferPointer(start: out, count: Int(n))))
         }
@@ -60,6 +60,13 @@ final class ICUCodec: @unchecked Sendable {
         let c = bytes.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: CChar.self) { zh_detect_charset($0.baseAddress, Int64(b.count), &name, Int32(name.count)) }
         }
-        return c < 0 ? nil : (String(cString: name), Int(c))
+        return c < 0 ? nil : (String(nulTerminated: name), Int(c))
+    }
+}
+
+extension String {
+    /// The UTF-8 text of a C buffer up to its first NUL (ICU's error and charset names).
+    init(nulTerminated buffer: [CChar]) {
+        self = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

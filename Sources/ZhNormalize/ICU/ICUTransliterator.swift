@@ -10,7 +10,7 @@ final class ICUTransliterator: @unchecked Sendable {
     init(id: String) throws {
         var error = [CChar](repeating: 0, count: 256)
         guard let h = zh_translit_open(id, &error, Int32(error.count)) else {
-            throw NormalizationError.icu(String(cString: error))
+            throw NormalizationError.icu(String(nulTerminated: error))
         }
         handle = h
         self.id = id
@@ -25,7 +25,7 @@ final class ICUTransliterator: @unchecked Sendable {
             var out: UnsafeMutablePointer<CChar>?
             var text = text
             let n = text.withUTF8 { zh_translit_utf8(handle, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), Int64($0.count), &out, &error, Int32(error.count)) }
-            guard n >= 0, let out else { throw NormalizationError.icu(String(cString: error)) }
+            guard n >= 0, let out else { throw NormalizationError.icu(String(nulTerminated: error)) }
             defer { zh_free(out) }
             return String(decoding: UnsafeRawBufferPointer(start: out, count: Int(n)), as: UTF8.self)
         }
@@ -37,7 +37,7 @@ final class ICUTransliterator: @unchecked Sendable {
             var error = [CChar](repeating: 0, count: 256)
             var out: UnsafeMutablePointer<CChar>?
             let n = zh_translit_rules(handle, &out, &error, Int32(error.count))
-            guard n >= 0, let out else { throw NormalizationError.icu(String(cString: error)) }
+            guard n >= 0, let out else { throw NormalizationError.icu(String(nulTerminated: error)) }
             defer { zh_free(out) }
             return String(decoding: UnsafeRawBufferPointer(start: out, count: Int(n)), as: UTF8.self)
         }

@@ -65,16 +65,21 @@ extension Normalizer {
         var repairs: [Repair] = []
         for stage in stages {
             let r = stage.apply(text)
-            for var repair in r.repairs {
-                let back = map.inputRange(of: repair.start..<repair.end)
-                repair.start = back.lowerBound
-                repair.end = back.upperBound
-                repairs.append(repair)
-            }
-            map = r.offsets.composed(after: map)
+            absorb(r.offsets, r.repairs, into: &map, &repairs)
             text = r.text
         }
         return NormalizedText(text: text, offsets: map, repairs: repairs)
+    }
+
+    /// Adds one stage's map and repairs (ranges of the stage's input) to those of the stages before.
+    static func absorb(_ offsets: OffsetMap, _ stageRepairs: [Repair], into map: inout OffsetMap, _ repairs: inout [Repair]) {
+        for var repair in stageRepairs {
+            let back = map.inputRange(of: repair.start..<repair.end)
+            repair.start = back.lowerBound
+            repair.end = back.upperBound
+            repairs.append(repair)
+        }
+        map = offsets.composed(after: map)
     }
 }
 
@@ -104,6 +109,22 @@ public struct Normalizer: Sendable {
     ///
     /// - Complexity: O(*n*) for *n* bytes.
     public func normalize(_ raw: consuming String) -> NormalizedText {
+        if let converter, stages.last is UnicodeCleanup {
+            // Clean-up and conversion joined: the clean bytes go to the converter as they are,
+            // without becoming a String (one validation and copy of the whole text less).
+            let first = Self.run(Array(stages.dropLast()), on: consume raw)
+            var text = first.text, map = first.offsets, repairs = first.repairs
+            text.makeContiguousUTF8()
+            var b = OffsetMap.Builder()
+            let out: String = text.utf8.withContiguousStorageIfAvailable { input in
+                let cleaned = UnicodeCleanup().clean(input)
+                Self.absorb(cleaned.offsets, cleaned.repairs, into: &map, &repairs)
+                guard let bytes = cleaned.bytes else { return converter.table.applyToString(input, &b) }
+                return bytes.withUnsafeBufferPointer { converter.table.applyToString($0, &b) } ?? String(decoding: bytes, as: UTF8.self)
+            }! ?? text
+            map = b.map.composed(after: map)
+            return NormalizedText(text: out, offsets: map, repairs: repairs)
+        }
         let first = Self.run(stages, on: consume raw)
         var text = first.text, map = first.offsets
         let repairs = first.repairs

@@ -11,7 +11,7 @@ public struct UnicodeCleanup: NormalizationStage {
         var text = text
         text.makeContiguousUTF8()
         let r = text.utf8.withContiguousStorageIfAvailable { clean($0) }!
-        return (r.text ?? text, r.offsets, r.repairs)
+        return (r.bytes.map { String(decoding: $0, as: UTF8.self) } ?? text, r.offsets, r.repairs)
     }
 
     @inline(__always)
@@ -45,9 +45,9 @@ public struct UnicodeCleanup: NormalizationStage {
         return k
     }
 
-    /// The clean text (nil when it equals the input), the map and the repairs. Unchanged runs are
-    /// copied in one piece when the next change comes, and counted only then.
-    private func clean(_ input: UnsafeBufferPointer<UInt8>) -> (text: String?, offsets: OffsetMap, repairs: [Repair]) {
+    /// The clean text as UTF-8 (nil when it equals the input), the map and the repairs. Unchanged
+    /// runs are copied in one piece when the next change comes, and counted only then.
+    func clean(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8]?, offsets: OffsetMap, repairs: [Repair]) {
         let n = input.count
         var out: [UInt8] = []
         var edits = OffsetMap.Builder()
@@ -150,6 +150,6 @@ public struct UnicodeCleanup: NormalizationStage {
         }
         if copied == 0 { return (nil, edits.map, repairs) }
         if copied < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<n])) }
-        return (String(decoding: out, as: UTF8.self), edits.map, repairs)
+        return (out, edits.map, repairs)
     }
 }

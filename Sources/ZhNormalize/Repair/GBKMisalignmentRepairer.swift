@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// Repairs text that went through GBK one byte off: a byte was lost or replaced, the decoder
 /// paired the following bytes wrongly (garbage characters) until an ASCII byte brought it back in
 /// step, and an invalid pair became a literal `?`.
@@ -297,9 +302,13 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
     /// Whether some `?` follows a Han character: the only place a run can start (decided on the
     /// bytes, so clean text costs one pass).
     static func mayHaveRun(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return false }
         var i = 3
         while i < p.count {
-            if p[i] == 0x3F && p[i - 1] >= 0x80 {
+            // From one `?` to the next (memchr: clean text costs next to nothing).
+            guard let hit = memchr(base + i, 0x3F, p.count - i) else { return false }
+            i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if p[i - 1] >= 0x80 {
                 var k = i - 1
                 while k > 0 && i - k < 4 && p[k] & 0xC0 == 0x80 { k -= 1 }
                 var j = k

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// Repairs classic mojibake inside otherwise clean text: UTF-8 decoded as GBK, Big5,
 /// windows-1252 or Latin-1, and GBK or Big5 decoded as Latin-1 (`涓枃` or `ä¸­æ–‡` for `中文`).
 ///
@@ -310,17 +315,19 @@ public struct MojibakeRepairer: NormalizationStage {
         var out: [(start: Int, scalars: [Unicode.Scalar])] = []
         let common = CommonCharacters.shared
         var lineStart = 0
-        var scalarOffset = 0
+        // Code points are counted only up to a suspect line, from where the last count stopped:
+        // clean text is not counted at all.
+        var counted = 0, scalarOffset = 0
         let n = p.count
+        guard let base = p.baseAddress else { return out }
         while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n && p[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = memchr(base + lineStart, 0x0A, n - lineStart).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? n
             let line = UnsafeBufferPointer(rebasing: p[lineStart..<lineEnd])
             if maySuspect(line, common) {
+                scalarOffset += UnicodeCleanup.scalarCount(p, counted..<lineStart)
+                counted = lineStart
                 out.append((scalarOffset, Array(String(decoding: line, as: UTF8.self).unicodeScalars)))
             }
-            for b in line where b & 0xC0 != 0x80 { scalarOffset += 1 }
-            scalarOffset += lineEnd < n ? 1 : 0
             lineStart = lineEnd + 1
         }
         return out

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// Removes pinyin that a ruby widget left inline after Han characters: `關(guān)閉` → `關閉`.
 ///
 /// `(syllable)` goes only when it follows a Han character and the syllable is a reading of it:
@@ -78,12 +83,16 @@ public struct PinyinAnnotationRemover: NormalizationStage {
     /// Whether some `(` follows a Han character and precedes a letter: the only places an
     /// annotation can be.
     static func mayHaveAnnotation(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return false }
         var i = 1
         let n = p.count
         while i + 1 < n {
+            // From one `(` to the next (memchr: clean text costs next to nothing).
+            guard let hit = memchr(base + i, 0x28, n - 1 - i) else { return false }
+            i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
             // A letter: a-z, or a toned vowel (C3-C7 lead bytes in UTF-8; ḿ is E1 B8 BF).
             let c = p[i + 1]
-            if p[i] == 0x28, (c >= 0x61 && c <= 0x7A) || (c >= 0xC3 && c <= 0xC7) || (c == 0xE1 && i + 2 < n && p[i + 2] == 0xB8) {
+            if (c >= 0x61 && c <= 0x7A) || (c >= 0xC3 && c <= 0xC7) || (c == 0xE1 && i + 2 < n && p[i + 2] == 0xB8) {
                 var k = i - 1
                 while k > 0 && i - k < 4 && p[k] & 0xC0 == 0x80 { k -= 1 }
                 var j = k
