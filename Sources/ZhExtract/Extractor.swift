@@ -38,7 +38,7 @@ public struct Extractor: Sendable {
     ///   - published: the publication date; otherwise read from the page when it shows one.
     /// - Complexity: O(*n*) in the text's length, plus the matches.
     public func extract(_ text: String, published: Day? = nil) -> Extraction {
-        let s = Array(text.unicodeScalars)
+        let s = text.scalarArray
         var result = Extraction()
         let chrome = PageChrome(s, text: text)
         result.boilerplate = chrome.lines
@@ -49,7 +49,8 @@ public struct Extractor: Sendable {
         let resolver = PlaceResolver(gazetteer: gazetteer)
         let organizations = organizations(s, skipping: inChrome)
         let companies = organizations.filter { o in ["公司", "集团", "合作社", "厂"].contains { o.name.hasSuffix($0) } }.flatMap(\.mentions)
-        var placeMentions = resolver.resolve(s, text: text, blocked: [], inside: companies)
+        let placeCandidates = resolver.candidates(in: text)
+        var placeMentions = resolver.resolve(s, text: text, blocked: [], inside: companies, candidates: placeCandidates)
         let personExtractor = PersonExtractor(s: s, text: text, places: placeMentions, table: gazetteer.table,
                                               knownNames: Set(knownOfficials.keys))
         var persons = personExtractor.extract()
@@ -62,7 +63,7 @@ public struct Extractor: Sendable {
         // again with the names blocked.
         let nameSpans = persons.map(\.range)
         if placeMentions.contains(where: { m in nameSpans.contains { $0.overlaps(m.range) } }) {
-            placeMentions = resolver.resolve(s, text: text, blocked: nameSpans, inside: companies)
+            placeMentions = resolver.resolve(s, text: text, blocked: nameSpans, inside: companies, candidates: placeCandidates)
         }
         result.places = aggregatePlaces(placeMentions, s, inChrome: inChrome)
         result.persons = aggregatePersons(persons, s)

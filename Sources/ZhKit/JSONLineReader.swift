@@ -269,6 +269,11 @@ public enum JSONLineReader {
             var out: [UInt8] = []
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
             while i < bytes.count {
+                // A run without quote, backslash or control character goes in one piece.
+                let run = i
+                while i < bytes.count, bytes[i] >= 0x20, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") { i += 1 }
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+                guard i < bytes.count else { break }
                 let c = bytes[i]
                 if c == UInt8(ascii: "\"") {
                     i += 1
@@ -276,11 +281,6 @@ public enum JSONLineReader {
                     return keep ? v : ""
                 }
                 if c < 0x20 { throw Error(reason: "control character in a string", offset: i) }
-                if c != UInt8(ascii: "\\") {
-                    out.append(c)
-                    i += 1
-                    continue
-                }
                 i += 1
                 guard i < bytes.count else { break }
                 let e = bytes[i]

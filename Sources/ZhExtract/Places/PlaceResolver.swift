@@ -73,15 +73,28 @@ struct PlaceResolver {
     static let anchorVerbScalars = anchorVerbs.map(\.scalars)
     static let anchorVerbs: [String] = ["调研", "走访", "考察", "深入", "来到", "前往", "抵达", "位于", "视察", "察看", "参观"]
 
-    func resolve(_ s: [Unicode.Scalar], text: String, blocked: [Range<Int>], inside: [Range<Int>] = []) -> [PlaceMention] {
-        let table = gazetteer.table
-        // 1. Candidates.
-        struct Candidate { var range: Range<Int>; var entry: Int }
+    /// A name of the gazetteer found in the text: its range and its entry.
+    struct Candidate { var range: Range<Int>; var entry: Int }
+
+    /// Every name of the gazetteer in `text`, overlapping ones included.
+    func candidates(in text: String) -> [Candidate] {
         var cands: [Candidate] = []
         gazetteer.matcher.forEachMatch(in: text) { m in
             cands.append(Candidate(range: m.start..<m.end, entry: Int(m.value)))
             return true
         }
+        return cands
+    }
+
+    /// The places of `s` (the scalars of `text`), none overlapping `blocked`.
+    ///
+    /// - Parameter candidates: the names of the gazetteer in `text`, when already found
+    ///   (``candidates(in:)``); a second resolution with names blocked does not search again.
+    func resolve(_ s: [Unicode.Scalar], text: String, blocked: [Range<Int>], inside: [Range<Int>] = [],
+                 candidates: [Candidate]? = nil) -> [PlaceMention] {
+        let table = gazetteer.table
+        // 1. Candidates.
+        let cands = candidates ?? self.candidates(in: text)
         func weight(_ c: Candidate) -> Int {
             let kind = gazetteer.entries[c.entry].kind
             return c.range.count * 4 + (kind == .fullName ? 2 : kind == .blocker ? 1 : 0)
@@ -145,7 +158,7 @@ struct PlaceResolver {
             let entry = gazetteer.entries[c.entry]
             if let k = entry.city, entry.divisions.isEmpty {
                 let city = WorldLexicon.cities[k]
-                let country = WorldLexicon.countries.first { $0.name == city.country }?.full ?? city.country
+                let country = WorldLexicon.cityCountryFullName[k]
                 result.append(PlaceMention(range: c.range, division: nil,
                                            local: Division(code: nil, name: city.name, level: .other, parentCode: nil),
                                            parentPath: [country], isFull: true, isForeign: true))

@@ -210,6 +210,9 @@ enum WorldLexicon {
 
     /// Foreign cities and areas often in the news (`country:city city...`), places of level
     /// `other` under their country.
+    /// The full name of each city's country, by the city's index in ``cities``.
+    static let cityCountryFullName: [String] = cities.map { city in countries.first { $0.name == city.country }?.full ?? city.country }
+
     static let cities: [(name: String, country: String)] = citySource.split(separator: "\n").flatMap { line -> [(name: String, country: String)] in
         let parts = line.split(separator: ":")
         guard parts.count == 2 else { return [] }

@@ -62,17 +62,19 @@ struct RuleEngine {
     }
 
     /// Every way `element` matches at `p`, longest first: end positions with captures.
-    private func match(_ element: ExtractionRule.Element, at p: Int, _ c: Captures) -> [(Int, Captures)] {
+    private func match(_ element: CompiledElement, at p: Int, _ c: Captures) -> [(Int, Captures)] {
         switch element {
         case .literal(let w):
-            return s.hasWord(w.scalars, at: p) ? [(p + w.unicodeScalars.count, c)] : []
+            return s.hasWord(w, at: p) ? [(p + w.count, c)] : []
         case .anyOf(let words):
             // The text chosen stands for the title when the pattern has no `.title`.
-            return words.map(\.scalars).filter { s.hasWord($0, at: p) }.sorted { $0.count > $1.count }.map { w in
+            var out: [(Int, Captures)] = []
+            for (w, titleLike) in words where s.hasWord(w, at: p) {
                 var c = c
-                if c.title == nil && !w.allSatisfy({ $0.value < 0x80 || $0 == "：" }) { c.title = p..<(p + w.count) }
-                return (p + w.count, c)
+                if c.title == nil && titleLike { c.title = p..<(p + w.count) }
+                out.append((p + w.count, c))
             }
+            return out
         case .person:
             return names.nameCandidates(at: p).filter { !isPlace($0) }.map { r in
                 var c = c
@@ -131,7 +133,7 @@ struct RuleEngine {
     }
 
     /// The longest match of `pattern` from `p`.
-    private func match(_ pattern: ArraySlice<ExtractionRule.Element>, at p: Int, _ c: Captures) -> (Int, Captures)? {
+    private func match(_ pattern: ArraySlice<CompiledElement>, at p: Int, _ c: Captures) -> (Int, Captures)? {
         guard let first = pattern.first else { return (p, c) }
         for (end, cc) in match(first, at: p, c) {
             if let done = match(pattern.dropFirst(), at: end, cc) { return done }
@@ -172,7 +174,7 @@ struct RuleEngine {
             var next = 0
             for p in starts {
                 guard p >= next else { continue }
-                guard !claimed[p], let (end, c) = match(rule.pattern[...], at: p, Captures()), end > p,
+                guard !claimed[p], let (end, c) = match(index.patterns[k][...], at: p, Captures()), end > p,
                       !(p..<end).contains(where: { claimed[$0] }) else {
                     continue
                 }
@@ -195,10 +197,45 @@ struct RuleEngine {
     }
 }
 
+/// An ``ExtractionRule/Element`` with its texts as scalars, ready to compare at each position
+/// (converting them on every try cost more than the comparisons).
+indirect enum CompiledElement: Sendable {
+    case literal([Unicode.Scalar])
+    /// Longest first; whether each text may stand for the title (not ASCII or ：only).
+    case anyOf([(word: [Unicode.Scalar], titleLike: Bool)])
+    case person, hanName, boundary, nameEnd, place, title, organization, date
+    case optional(CompiledElement)
+    case oneOrMore(CompiledElement)
+
+    init(_ e: ExtractionRule.Element) {
+        switch e {
+        case .literal(let w): self = .literal(w.scalars)
+        case .anyOf(let ws):
+            // Stable: among texts of one length, the order written.
+            let sorted = ws.map(\.scalars).enumerated().sorted { a, b in
+                a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
+            }.map(\.element)
+            self = .anyOf(sorted.map { w in (w, !w.allSatisfy { $0.value < 0x80 || $0 == "：" }) })
+        case .person: self = .person
+        case .hanName: self = .hanName
+        case .boundary: self = .boundary
+        case .nameEnd: self = .nameEnd
+        case .place: self = .place
+        case .title: self = .title
+        case .organization: self = .organization
+        case .date: self = .date
+        case .optional(let inner): self = .optional(CompiledElement(inner))
+        case .oneOrMore(let inner): self = .oneOrMore(CompiledElement(inner))
+        }
+    }
+}
+
 /// The rules of an extractor, highest priority first, with the words each requires compiled
 /// into one matcher: built once per extractor, so that a document is searched once for all.
 final class RuleIndex: Sendable {
     let rules: [ExtractionRule]
+    /// Each rule's pattern, compiled.
+    let patterns: [[CompiledElement]]
     /// Per rule: the index of its first literal element and the ids of that element's words.
     let required: [(element: Int, words: [Int])?]
     let words: PatternMatcher?
@@ -226,6 +263,7 @@ final class RuleIndex: Sendable {
         self.rules = rules.enumerated().sorted { a, b in
             a.element.priority != b.element.priority ? a.element.priority > b.element.priority : a.offset < b.offset
         }.map(\.element)
+        patterns = self.rules.map { $0.pattern.map(CompiledElement.init) }
         var ids: [String: Int] = [:]
         var required: [(element: Int, words: [Int])?] = []
         // The most selective text a rule requires: the literal element whose shortest word is
