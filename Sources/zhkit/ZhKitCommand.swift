@@ -44,7 +44,7 @@ struct ZhKitCommand: ParsableCommand {
         // <malloc.h> is not in Swift's Glibc module: mallopt is looked up, with its constants
         // M_TRIM_THRESHOLD (-1) and M_MMAP_THRESHOLD (-3) from that header.
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard getenv("ZHKIT_NO_MALLOPT") == nil, let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
         let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
         _ = mallopt(-3, 32 << 20)
         _ = mallopt(-1, 128 << 20)

@@ -112,6 +112,35 @@ struct OffsetMapTests {
         }
     }
 
+    @Test("a long text converted in place, or outgrowing its room, gives the text and map of the buffered path")
+    func longTexts() throws {
+        var rng = SeededRandom(seed: 9)
+        let pieces = ["中国", "余", "两", "万", "a", "，", "😀", "乾隆", "时间里", "表", "发", "并发布", "\n"]
+        // 中国 grows to 中华人民共和国 (seven characters for two): a text full of it outgrows the
+        // room the in-place conversion starts with.
+        let c = try ScriptConverter(to: .traditional, options: .init(phraseTables: [("x", "中国\t中华人民共和国\n")]))
+        for growing in [false, true] {
+            var input = ""
+            while input.utf8.count < 200_000 {
+                input += growing && rng.next() % 2 == 0 ? "中国" : pieces[Int(rng.next() % UInt64(pieces.count))]
+            }
+            var b = OffsetMap.Builder()
+            let converted = c.convert(input, edits: &b)
+            // The buffered path (bytes out, any size), as the oracle.
+            var expectedEdits = OffsetMap.Builder()
+            var bytes = Array(input.utf8)
+            let expected = bytes.withUnsafeMutableBufferPointer { p in
+                c.table.apply(UnsafeBufferPointer(p), &expectedEdits).map { String(decoding: $0, as: UTF8.self) } ?? input
+            }
+            #expect(converted == expected, "growing: \(growing)")
+            #expect(converted != input)
+            let n = converted.unicodeScalars.count
+            for k in stride(from: 0, to: n, by: 97) {
+                #expect(b.map.inputRange(of: k..<min(n, k + 50)) == expectedEdits.map.inputRange(of: k..<min(n, k + 50)))
+            }
+        }
+    }
+
     @Test("maps compose through stages")
     func composition() {
         // Stage 1 deletes input [2,4); stage 2 replaces stage-1 [0,1) by three characters.

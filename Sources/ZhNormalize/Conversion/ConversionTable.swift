@@ -187,12 +187,28 @@ final class ConversionTable: Sendable {
                                overlayBefore: contexts, unsupported: icu.unsupported, asciiKeys: asciiKeys, variant: variant)
     }
 
-    /// Rewrites valid UTF-8 `input`; nil when the result equals the input.
-    ///
-    /// Characters that stay as they are are not copied one by one: a run of them is copied when
-    /// the next change comes.
     /// Rewrites valid UTF-8 `input` into a string; nil when the result equals the input.
+    ///
+    /// A long input without a variant step is converted straight into the string's own storage,
+    /// sized with room for growth: no second buffer, no copy. When the output outgrows it (rare:
+    /// conversion keeps the length of nearly every character), the conversion runs again the
+    /// usual way.
     func applyToString(_ input: UnsafeBufferPointer<UInt8>, _ edits: inout OffsetMap.Builder) -> String? {
+        if variant == nil && input.count >= 1 << 16 {
+            var attempt = edits
+            var changed = false, overflowed = false
+            let capacity = input.count + input.count / 8 + 64
+            let result = String(unsafeUninitializedCapacity: capacity) { buffer in
+                var sink = ByteSink(fixed: buffer)
+                apply(input, &attempt, into: &sink) { _ in changed = true }
+                overflowed = sink.overflowed
+                return changed && !overflowed ? sink.count : 0
+            }
+            if !overflowed {
+                edits = attempt
+                return changed ? result : nil
+            }
+        }
         var result: String?
         apply(input, &edits) { result = String(decoding: $0, as: UTF8.self) }
         return result
@@ -206,11 +222,20 @@ final class ConversionTable: Sendable {
 
     /// Rewrites valid UTF-8 `input` and hands the result to `body`, which is not called when the
     /// result equals the input.
+    ///
+    /// Characters that stay as they are are not copied one by one: a run of them is copied when
+    /// the next change comes.
     func apply(_ input: UnsafeBufferPointer<UInt8>, _ edits: inout OffsetMap.Builder, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        guard let p = input.baseAddress, input.count > 0 else { return }
-        let n = input.count
         var out = ByteSink()
         defer { out.release() }
+        apply(input, &edits, into: &out, body)
+    }
+
+    /// `apply(_:_:_:)` writing into `out` (which may be a fixed buffer: see ``ByteSink/overflowed``).
+    func apply(_ input: UnsafeBufferPointer<UInt8>, _ edits: inout OffsetMap.Builder, into out: inout ByteSink,
+               _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let p = input.baseAddress, input.count > 0 else { return }
+        let n = input.count
         var i = 0
         var copied = 0     // input bytes before this are in `out` or were replaced
         var inChar = 0
@@ -406,11 +431,30 @@ struct ByteSink {
     private(set) var base: UnsafeMutablePointer<UInt8>?
     private(set) var count = 0
     private var capacity = 0
+    /// Writing into a buffer owned by someone else (a string being initialized): it is never
+    /// grown nor freed; an append that does not fit sets `overflowed` and writes nothing more.
+    private var fixed = false
+    private(set) var overflowed = false
+
+    init() {}
+
+    /// A sink writing into `buffer`, which the caller owns.
+    init(fixed buffer: UnsafeMutableBufferPointer<UInt8>) {
+        base = buffer.baseAddress
+        capacity = buffer.count
+        fixed = true
+    }
 
     /// Appends `k` bytes; the first append reserves room for about `expected` bytes.
     @inline(__always)
     mutating func append(_ p: UnsafePointer<UInt8>, _ k: Int, reserving expected: Int) {
-        if count + k > capacity { grow(count + k, expected) }
+        if count + k > capacity {
+            if fixed {
+                overflowed = true
+                return
+            }
+            grow(count + k, expected)
+        }
         (base! + count).update(from: p, count: k)
         count += k
     }
@@ -441,7 +485,7 @@ struct ByteSink {
     }
 
     mutating func release() {
-        base?.deallocate()
+        if !fixed { base?.deallocate() }
         base = nil
         count = 0
         capacity = 0
