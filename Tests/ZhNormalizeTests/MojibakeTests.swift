@@ -32,13 +32,100 @@ struct MojibakeTests {
         #expect(repairs.count == 5)
         func spot(_ original: String) -> Repair? { repairs.first { $0.original.hasPrefix(original) } }
         #expect(spot("?xùn)|")?.replacement == "東")                       // 對接東西部
-        #expect(spot("?。?")?.candidates.prefix(2).contains("俊") == true)  // 楊俊）
-        #expect(spot("?,F")?.replacement == "\u{FFFD}現")                  // 責任。現在
-        #expect(spot("?,F")?.candidates.contains("。") == true)
-        #expect(spot("?jié)摿")?.replacement.hasPrefix("潛") == true)        // 潛力優勢
-        #expect(spot("?jié)摿")?.candidates.first == "優")
+        #expect(spot("?。?")?.replacement.hasPrefix("\u{FFFD}") == true)    // 楊俊）: 俊 is not known
+        #expect(spot("?。?")?.candidates.prefix(2).contains("俊") == true)
+        #expect(spot("?,F")?.replacement == "。現")                         // 責任。現在
+        #expect(spot("?jié)摿")?.replacement == "潛力優")                   // 潛力優勢: 力 from a deleted pair
         #expect(spot("?shù)")?.replacement.hasPrefix("地") == true)          // 當地所需
-        for r in repairs where r.replacement.contains("\u{FFFD}") { #expect(r.confidence < 1) }
+        for r in repairs { #expect(r.confidence < 1) }
+        for r in repairs where r.replacement.contains("\u{FFFD}") { #expect(r.confidence < 0.5) }
+    }
+
+    /// The seeds' decoder: GBK pairs; a user-defined pair deleted; a lead byte followed by a byte
+    /// that cannot follow it, one `?` for both; then NFKC's ，：； to ASCII.
+    static func seedsDecoder(_ bytes: ArraySlice<UInt8>) -> String {
+        var out = String.UnicodeScalarView()
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b < 0x80 { out.append(Unicode.Scalar(b)); i += 1; continue }
+            guard i + 1 < bytes.endIndex else { out.append("?"); break }
+            let t = bytes[i + 1]
+            i += 2
+            if GBKMisalignmentRepairer.isDeletedPair(b, t) { continue }
+            out.append(GBKTable.shared.character(b, t) ?? "?")
+        }
+        return String(out).replacingOccurrences(of: "，", with: ",").replacingOccurrences(of: "：", with: ":").replacingOccurrences(of: "；", with: ";")
+    }
+
+    /// Traditional sentences sent through GBK with one lead byte lost (a `?` in its place) and
+    /// read back by the seeds' decoder, which runs one byte off until a trail byte in the ASCII
+    /// range brings it back in step: the share of runs restored exactly, of characters restored,
+    /// and of runs made wrong (a character put where another was).
+    static func lostLeadBytes() throws -> (exact: Double, characters: Double, wrong: Double, runs: Int) {
+        let stage = GBKMisalignmentRepairer()
+        let converter = try ScriptConverter(to: .traditional)
+        let gbk = try ICUCodec(name: "windows-936-2000")
+        // Ruby annotations elsewhere in the page: the company this damage keeps.
+        let page = "關(guān)閉開(kāi)啟說(shuō)明。\n"
+        var runs = 0, exact = 0, wrong = 0, total = 0, kept = 0
+        for (n, sentence) in sentences.enumerated() where n % 3 == 0 {
+            let clean = converter.convert(sentence)
+            guard case .done(let bytes)? = try? gbk.encode(Array(clean.utf8), strict: true) else { continue }
+            // Lose the lead byte of a double-byte character after the first few.
+            var starts: [Int] = []
+            var k = 0
+            while k < bytes.count { if bytes[k] >= 0x80 { starts.append(k); k += 2 } else { k += 1 } }
+            guard starts.count > 6 else { continue }
+            let lost = starts[2 + n % (starts.count - 6)]
+            let damaged = seedsDecoder(bytes[..<lost]) + "?" + seedsDecoder(bytes[(lost + 1)...])
+            guard damaged != clean else { continue }
+            func folded(_ s: String) -> String { s.replacingOccurrences(of: "，", with: ",").replacingOccurrences(of: "：", with: ":").replacingOccurrences(of: "；", with: ";") }
+            let expected = folded(clean)
+            let repaired = folded(String(stage.apply(page + damaged).text.dropFirst(page.count)))
+            runs += 1
+            if repaired == expected { exact += 1 }
+            let r = Array(repaired.unicodeScalars), e = Array(expected.unicodeScalars), d = Array(damaged.unicodeScalars)
+            total += e.count
+            kept += commonLength(r, e)
+            // Wrong: a repair left fewer characters right than the damaged text had, or put a
+            // character where U+FFFD would have been honest.
+            if repaired != expected && repaired != damaged && commonLength(r, e) < commonLength(d, e) { wrong += 1 }
+        }
+        return (Double(exact) / Double(max(1, runs)), Double(kept) / Double(max(1, total)), Double(wrong) / Double(max(1, runs)), runs)
+    }
+
+    /// Clean sentences with a real question mark (ASCII, as scraped text often has) after a Han
+    /// character, in a page with ruby annotations: how many the repairer changes (it must not).
+    static func cleanQuestionMarks() throws -> (changed: Int, sentences: Int) {
+        let stage = GBKMisalignmentRepairer()
+        let converter = try ScriptConverter(to: .traditional)
+        let page = "關(guān)閉開(kāi)啟說(shuō)明。\n"
+        var changed = 0, count = 0
+        for (n, sentence) in sentences.enumerated() {
+            let clean = n % 2 == 0 ? converter.convert(sentence) : sentence
+            var scalars = Array(clean.unicodeScalars)
+            guard scalars.count > 8 else { continue }
+            let at = 3 + n % (scalars.count - 6)
+            guard CharacterModel.isHan(scalars[at - 1].value) else { continue }
+            scalars.insert("?", at: at)
+            // And an ASCII letter a few characters on, where a realignment would end.
+            if n % 3 != 0 { scalars.insert(["A", "B", "e", "S"][n % 4], at: min(scalars.count, at + 2 + n % 5)) }
+            let text = page + String(String.UnicodeScalarView(scalars))
+            count += 1
+            if !stage.apply(text).repairs.isEmpty { changed += 1 }
+        }
+        return (changed, count)
+    }
+
+    @Test("a lost GBK lead byte: runs restored against the corruption oracle")
+    func lostLeadByteOracle() throws {
+        let r = try Self.lostLeadBytes()
+        print("lost lead byte: \(r.runs) runs, \(r.exact) exact, \(r.characters) of characters, \(r.wrong) made worse")
+        #expect(r.runs >= 30)
+        let clean = try Self.cleanQuestionMarks()
+        print("clean question marks: \(clean.changed) of \(clean.sentences) changed")
+        #expect(clean.changed == 0)
     }
 
     /// Corrupts `text` by encoding it with `encoding` and decoding the bytes with `wrong`.

@@ -50,10 +50,18 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
             return (text, OffsetMap(), [])
         }
         let s = Array(text.unicodeScalars)
+        // The text's script, judged once and only when a run needs it.
+        var script: Bool?
+        let traditional = { () -> Bool in
+            if let script { return script }
+            let t = CharacterModel.shared.isTraditional(s[...])
+            script = t
+            return t
+        }
         var spots: [Spot] = []
         var q = 1
         while q < s.count {
-            if s[q] == "?", Self.isHan(s[q - 1].value), let spot = annotated(s, at: q) {
+            if s[q] == "?", Self.isHan(s[q - 1].value), let spot = annotated(s, at: q, traditional: traditional) {
                 spots.append(spot)
                 q = spot.range.upperBound
             } else {
@@ -65,7 +73,8 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
             var q = 1
             var extra: [Spot] = []
             while q < s.count {
-                if s[q] == "?", Self.isHan(s[q - 1].value), !spots.contains(where: { $0.range.contains(q) }), let spot = bare(s, at: q) {
+                if s[q] == "?", Self.isHan(s[q - 1].value), !spots.contains(where: { $0.range.contains(q) }),
+                   let spot = bare(s, at: q, traditional: traditional) {
                     extra.append(spot)
                     q = spot.range.upperBound
                 } else {
@@ -102,7 +111,7 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
     // MARK: - The two shapes
 
     /// `?` + pinyin + `)` at `q`, and the garbage after it.
-    private func annotated(_ s: [Unicode.Scalar], at q: Int) -> Spot? {
+    private func annotated(_ s: [Unicode.Scalar], at q: Int, traditional: () -> Bool) -> Spot? {
         guard let (syllable, close) = Self.annotation(s, from: q + 1),
               let previous = bytes(of: s[q - 1]), previous.count == 2 else { return nil }
         // The lost byte: after the previous character's last byte, a character with this reading.
@@ -122,6 +131,18 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
             if best == nil || score > best!.score { best = (chars, unknown, score, b) }
         }
         guard let best, best.score > 0 else { return nil }
+        // The model's reading, with deleted pairs and the unknown bytes weighed.
+        let next = terminator == nil && end < s.count && s[end] == "?" ? Self.annotation(s, from: end + 1) : nil
+        let chunks = garbage.map { bytes(of: $0) ?? [] }
+        if chunks.allSatisfy({ $0.count == 2 }) {
+            let upper = next.map { $0.1 + 1 } ?? end + (terminator == nil ? 0 : 1)
+            let run = Run(first: options, chunks: chunks,
+                          end: terminator.map { .ascii(UInt8($0.value)) } ?? .swallowed(reading: next?.0),
+                          before: s[q - 1], after: upper < s.count ? s[upper] : nil)
+            if let r = realignWithModel(run, traditional: traditional()), r.chars.contains(where: { $0 != "\u{FFFD}" }) {
+                return Spot(range: q..<upper, replacement: r.chars, confidence: min(0.95, r.confidence), candidates: r.candidates)
+            }
+        }
         let tied = options.count > 1
         var confidence = best.unknown > 0 ? 0.5 : tied ? 0.8 : 1.0
         var upper = end + (terminator == nil ? 0 : 1)
@@ -139,7 +160,7 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
     }
 
     /// `?` + garbage + `?` (or a confirming annotation) at `q`: the `?` is the lost lead byte.
-    private func bare(_ s: [Unicode.Scalar], at q: Int) -> Spot? {
+    private func bare(_ s: [Unicode.Scalar], at q: Int, traditional: () -> Bool) -> Spot? {
         let (garbage, end, terminator) = Self.garbage(s, from: q + 1)
         guard !garbage.isEmpty, garbage.count <= 8, let garbageBytes = bytes(of: garbage) else { return nil }
         // The run ends at a second `?` (an unknown byte) or at an ASCII byte.
@@ -150,8 +171,37 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
         var chars: [Unicode.Scalar] = []
         var candidates: [String] = []
         var confidence = 1.0
-        var k = 0
-        while k < stream.count {
+        var modelGain: Double?
+        let upper = closedByQuestion ? end + 1 : end + (terminator == nil ? 0 : 1)
+        let chunks = garbage.map { bytes(of: $0) ?? [] }
+        let surname = Surnames.common.unicodeScalars.contains(s[q - 1])
+        if chunks.allSatisfy({ $0.count == 2 }),
+           let r = realignWithModel(Run(first: Self.leadBytes, chunks: chunks,
+                                        end: closedByQuestion ? .swallowed(reading: nil) : .ascii(UInt8(terminator!.value)),
+                                        before: s[q - 1], after: upper < s.count ? s[upper] : nil),
+                                    traditional: traditional()) {
+            chars = r.chars
+            candidates = r.candidates
+            confidence = min(0.95, r.confidence)
+            let after = upper < s.count ? s[upper] : nil
+            modelGain = r.logScore - modelScore(Array(s[q..<upper]), before: s[q - 1], after: after)
+            // After a surname, a given-name character when it is the only one among the first
+            // character's options; given-name characters first among the candidates.
+            if r.unsure[0], surname, let second = stream[1] {
+                let options = characters(trail: second)
+                if let pick = pickAfterSurname(options, previous: s[q - 1]) { chars[0] = pick; confidence = min(confidence, 0.5) }
+                let names = options.filter { GivenNames.common.unicodeScalars.contains($0) }.map { String($0) }
+                candidates = names + candidates.filter { !names.contains($0) }
+            }
+            // A lost trail byte at the end: the closing bracket when one is open on the line.
+            if closedByQuestion, let lead = stream[stream.count - 2], Self.openBracket(s, before: q),
+               characters(lead: lead).contains("）"), chars.last != "）" {
+                chars[chars.count - 1] = "）"
+                confidence = min(confidence, 0.7)
+            }
+        } else {
+            var k = 0
+            while k < stream.count {
             switch (stream[k], stream[k + 1]) {
             case let (a?, b?):
                 guard let c = decodePair(a, b) else { return nil }
@@ -181,6 +231,7 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
                 return nil
             }
             k += 2
+            }
         }
         // Accept only a realignment that reads better than the garbage it replaces, or one that an
         // annotation right after it confirms.
@@ -190,10 +241,16 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
         // Between two question marks, a realignment that gives nothing worse is taken: clean text
         // does not write a lone punctuation mark between two of them after a Han character.
         let unknowns = chars.filter { $0 == "\u{FFFD}" }.count
-        guard confirmed || (closedByQuestion && after + unknowns >= before) else { return nil }
-        let upper = closedByQuestion ? end + 1 : end + (terminator == nil ? 0 : 1)
+        // Or a realignment the model finds far likelier than the text as written (e^15: clean
+        // text with a question mark scores below it, realigned garbage mostly far above).
+        let modelConfirmed = (modelGain ?? 0) >= Self.minimumModelGain && unknowns == 0
+        guard confirmed || modelConfirmed || (closedByQuestion && after + unknowns >= before) else { return nil }
         return Spot(range: q..<upper, replacement: chars, confidence: confidence, candidates: candidates)
     }
+
+    /// How much likelier (ln) a realignment must be than the text as written to be taken on the
+    /// model's word alone.
+    static let minimumModelGain = 15.0
 
     // MARK: - Bytes and characters
 
@@ -400,6 +457,8 @@ final class GBKTable: Sendable {
     let byReading: [String: [Unicode.Scalar]]
     /// Han characters of GB2312 level 1 or Big5 level 1.
     let common: Set<UInt32>
+    /// The first pair giving each character, lead << 8 | trail.
+    let codes: [UInt32: UInt16]
 
     private init() {
         var scalars = [UInt32](repeating: 0, count: 126 * 191)
@@ -435,6 +494,11 @@ final class GBKTable: Sendable {
                 byReading[PinyinAnnotationRemover.toneless(r), default: []].append(c)
             }
         }
+        var codes: [UInt32: UInt16] = [:]
+        for (k, v) in scalars.enumerated().reversed() where v != 0 {
+            codes[v] = UInt16(0x81 + k / 191) << 8 | UInt16(0x40 + k % 191)
+        }
+        self.codes = codes
         self.scalars = scalars
         self.readings = readings
         self.byReading = byReading
