@@ -130,6 +130,8 @@ extension GBKMisalignmentRepairer {
                 for (c, _) in ranked.prefix(12) where !candidates.contains(String(c.char)) { candidates.append(String(c.char)) }
             }
         }
+        // A reading that assumes deleted pairs rests on the model alone for their bytes.
+        confidence = min(confidence, [0.95, 0.7, 0.5][min(2, results[best].deletions)])
         return Realignment(chars: chars, confidence: confidence, candidates: candidates, unsure: unsure,
                            deletions: results[best].deletions, logScore: top)
     }
