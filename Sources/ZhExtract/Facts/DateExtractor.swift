@@ -101,9 +101,7 @@ struct DateExtractor {
         var month = published?.month
         var i = 0
         func text(_ r: Range<Int>) -> String {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: s[r])
-            return String(v)
+            String(scalars: s[r])
         }
         // Whether the running year was written in this paragraph (else it is the publication's).
         var yearWritten = false

@@ -86,9 +86,7 @@ struct PersonExtractor {
     let placeStarts: Set<Int>
 
     private func str(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: s[r])
-        return String(v)
+        String(scalars: s[r])
     }
 
     private func ch(_ i: Int) -> Character { Character(s[i]) }

@@ -333,9 +333,7 @@ struct PlaceResolver {
                     || Self.notLocalScalars.contains(where: { $0.count <= suffixEnd - start && s.hasWord($0, at: suffixEnd - $0.count) })
                     || Self.notLocalWhole.contains(where: { $0.count == suffixEnd - start && s.hasWord($0, at: start) }) { continue }
                 func local() -> Division {
-                    var name = String.UnicodeScalarView()
-                    name.append(contentsOf: s[start..<suffixEnd])
-                    return Division(code: nil, name: String(name), level: level, parentCode: nil)
+                    Division(code: nil, name: String(scalars: s[start..<suffixEnd]), level: level, parentCode: nil)
                 }
                 if let anchor = found.last.flatMap({ $0.range.upperBound == start ? $0 : nil }) ?? endsAt[start].map({ known[$0] }) {
                     let parentPath: [String]

@@ -51,9 +51,7 @@ struct RuleEngine {
     }
 
     private func text(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: s[r])
-        return String(v)
+        String(scalars: s[r])
     }
 
     /// Whether `r` is exactly the span of a place name (苏里南 in 苏里南总统 is not a person).
