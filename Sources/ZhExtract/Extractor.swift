@@ -142,7 +142,9 @@ public struct Extractor: Sendable {
                     places.append(Place(name: String(surface), fullName: d.name, level: d.level, code: d.code, path: table.path(of: d), mentions: []))
                 } else {
                     let d = m.local!
-                    places.append(Place(name: String(surface), fullName: d.name, level: d.level, code: nil, path: m.parentPath + [d.name], mentions: []))
+                    // 我国 names China but is no name: the country by its usual name.
+                    let name = m.isForeign && String(surface) == "我国" ? WorldLexicon.shortName[d.name] ?? String(surface) : String(surface)
+                    places.append(Place(name: name, fullName: d.name, level: d.level, code: nil, path: m.parentPath + [d.name], mentions: []))
                 }
                 standalone.append(false)
             }

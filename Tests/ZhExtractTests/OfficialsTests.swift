@@ -23,6 +23,23 @@ struct OfficialsTests {
         #expect(guo?.titles.last?.org == "昭通市政府")
     }
 
+    @Test("ministries, national agencies and the NPC's committees are bodies: their posts keep them as the org")
+    func nationalBodies() {
+        let r = extractor.extract("受国务院委托，司法部部长贺荣作了说明。国家统计局局长康义出席。")
+        #expect(r.persons.first { $0.name == "贺荣" }?.titles.map(\.org) == ["司法部"])
+        #expect(r.persons.first { $0.name == "康义" }?.titles.map(\.title) == ["国家统计局局长"])
+        // 作 after a two-character name is the verb (何平作的报告), not the name's third character.
+        let npc = extractor.extract("宪法法律委副主任委员何平作的关于草案审议结果的报告。副主任委员徐辉作了说明。")
+        #expect(npc.persons.map(\.name) == ["何平", "徐辉"])
+        #expect(npc.persons.first?.titles.map(\.org) == ["宪法法律委"])
+        // A committee's name reaches back to its first word (中央财经委员会), not to the verb before it.
+        #expect(titles("中央财经委员会主任习近平主持会议。", "习近平") == ["中央财经委员会主任"])
+        #expect(titles("应越南共产党中央委员会总书记阮富仲的邀请。", "阮富仲") == ["越南共产党中央委员会总书记"])
+        // A country's one-character name before a post makes it foreign (俄国防部长).
+        #expect(titles("同一天，俄国防部长绍伊古视察了部队。", "绍伊古") == ["国防部长"])
+        #expect(titles("法国司法部长莫雷蒂出席。", "莫雷蒂") == ["司法部长"])
+    }
+
     @Test("a post before a list of names holds for each; a name with its own post ends the list")
     func postLists() {
         let r = extractor.extract("中共中央政治局常委李强、赵乐际、王沪宁、蔡奇、丁薛祥、李希出席会议。")
@@ -38,6 +55,7 @@ struct OfficialsTests {
     func moreNames() {
         let names = { (t: String) in extractor.extract(t).persons.map(\.name) }
         #expect(names("免去秦刚的外交部部长职务，任命王毅为外交部部长。") == ["秦刚", "王毅"])
+        #expect(names("经表决，会议决定增补马晓伟、王东峰、曹军为十四届全国政协委员。") == ["马晓伟", "王东峰", "曹军"])
         #expect(names("王毅、尹力、李书磊、秦刚等出席对话会。") == ["王毅", "尹力", "李书磊", "秦刚"])
         #expect(names("全国政协委员兰臻回到福建漳州市实验小学。") == ["兰臻"])
         #expect(names("英国财政大臣亨特称，预算将调整。") == ["亨特"])

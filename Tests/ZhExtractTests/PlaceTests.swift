@@ -24,9 +24,22 @@ struct PlaceTests {
         ("坚持扩大理念创新。", "大理白族自治州"), ("推动世界大同。", "大同市"), ("广大发展中国家。", "中国"),
         ("要加强村级组织建设，优化社区服务，走进一些村。", "要加强村"), ("运动员村和媒体村开村。", "运动员村"), ("依托社区开展活动。", "依托社区"),
         ("中关村论坛在北京开幕。", "中关村"),
+        ("也门首都萨那、红海城市荷台达在内。", "海城市"), ("维护红海地区安全稳定。", "海地共和国"),
+        ("阿尔克明表示，巴中关系超越双边范畴。", "巴中市"), ("伊朗海军在阿曼湾水域扣押油轮。", "阿曼苏丹国"),
+        ("日本国土交通省发布消息。", "日本国"),
     ])
     func notPlaces(text: String, wrong: String) {
         #expect(!names(text).contains(wrong), "\(text): \(names(text))")
+    }
+
+    @Test("foreign regions under their country; 我国 named 中国")
+    func foreign() {
+        let p = places("日本石川县今天发生地震，美国艾奥瓦州米尔斯、科罗拉多州丹佛也有报道。我国派出救援队。")
+        #expect(p.first { $0.fullName == "石川县" }?.path == ["日本国", "石川县"])
+        #expect(p.first { $0.fullName == "丹佛" }?.path.first == "美利坚合众国")
+        #expect(p.first { $0.fullName == "中华人民共和国" }?.name == "中国")
+        // 日本国土交通省 names 日本, not 日本国 (the ministry is 国土交通省).
+        #expect(places("日本国土交通省发布消息。").map(\.name) == ["日本"])
     }
 
     @Test("a person's name is not a place")

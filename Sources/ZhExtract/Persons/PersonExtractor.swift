@@ -199,7 +199,7 @@ struct PersonExtractor {
     }
 
     /// Characters a named body (…委员会, …集团) never starts after: verbs and particles.
-    static let beforeBodyNames = ScalarSet("了在见取据还日先由向同对是为的")
+    static let beforeBodyNames = ScalarSet("了在见取据还日先由向同对是为的应举任")
 
     /// The name starting at `p`, never cut short: the longest reading followed by a boundary.
     ///
@@ -221,6 +221,10 @@ struct PersonExtractor {
         if surnameLength > 0 {
             for given in [2, 1] {
                 let r = p..<(p + surnameLength + given)
+                // A verb written right after a two-character name is not its third character
+                // (何平作的报告, 徐辉作了说明).
+                if given == 2, r.upperBound < s.count, Self.verbsAfterNames.contains(s[r.upperBound - 1]),
+                   Self.afterThoseVerbs.contains(s[r.upperBound]), plausible(p..<(r.upperBound - 1)) { continue }
                 if plausible(r) && isBoundary(r.upperBound) { return r }
             }
             return foreign ? readForeignName(at: p) : nil
@@ -238,6 +242,18 @@ struct PersonExtractor {
         }
         return nil
     }
+
+    /// One-character names of countries news writes before their posts (俄国防部长, 美国务卿).
+    static let countryAbbreviations = ScalarSet("俄美英法德日韩印巴以乌朝越泰菲澳加意")
+
+    /// Whether a country's one-character name starts the clause right before `p`.
+    static func countryAbbreviationBefore(_ s: [Unicode.Scalar], _ p: Int) -> Bool {
+        guard p >= 1, countryAbbreviations.contains(s[p - 1]) else { return false }
+        return p == 1 || !isHan(s[p - 2])
+    }
+
+    static let verbsAfterNames = ScalarSet("作说讲谈答")
+    static let afterThoseVerbs = ScalarSet("的了出过")
 
     /// Whether a country is named shortly before `p` in the same clause (黎巴嫩真主党武装领导人).
     private func foreignPlaceShortlyBefore(_ p: Int) -> Bool {
@@ -337,7 +353,8 @@ struct PersonExtractor {
                       !str(first.range).contains(ch(first.range.lowerBound - 1)) {  // 副市长 names its level already
                 titleStart = first.range.lowerBound - 1  // 市人大常委会主任
                 start = titleStart
-            } else if first.kind == .body, ["领导小组", "工作队", "工作组", "办公室", "委员会", "对口帮扶办", "扶贫办", "集团", "公司", "日报"].contains(str(first.range)) {
+            } else if first.kind == .body, ["领导小组", "工作队", "工作组", "办公室", "委员会", "对口帮扶办", "扶贫办", "集团", "公司", "日报"].contains(str(first.range))
+                        || (str(first.range).hasSuffix("委员会") && first.range.lowerBound > 0 && Self.isHan(s[first.range.lowerBound - 1])) {
                 // Named bodies: 市省内对口帮扶工作领导小组, 粤黔协作工作队黔南工作组.
                 var b = first.range.lowerBound
                 // The name stops at the verb or particle before it (听取了…委员会主任委员, 会见…集团董事长).
@@ -356,6 +373,7 @@ struct PersonExtractor {
             let foreign = placeMention?.isForeign == true || TitleLexicon.foreignPosts.contains(str(last.range))
                 || TitleLexicon.internationalBodies.contains(where: { s.hasWord($0, at: first.range.lowerBound - $0.count) })
                 || foreignPlaceShortlyBefore(first.range.lowerBound)
+                || (placeMention == nil && Self.countryAbbreviationBefore(s, first.range.lowerBound))
             if placeMention?.isForeign == true { placeMention = nil }
             let level: Character? = titleText.first.flatMap { "省市州县区镇乡".contains($0) ? $0 : nil }
             if placeMention == nil, !foreign, let level { placeMention = inferPlace(level: level, before: titleStart) }

@@ -119,6 +119,10 @@ public struct ExtractionRule: Sendable {
         ExtractionRule(name: "appointment", priority: 1,
                        pattern: [.anyOf(["免去", "任命", "提名"]), .hanName, .anyOf(["的", "为", "同志"])],
                        action: .person),
+        // Appointments of several: "增补马晓伟、易会满、曹军为十四届全国政协委员".
+        ExtractionRule(name: "appointment-list", priority: 1,
+                       pattern: [.anyOf(["增补", "任命", "免去", "选举", "补选"]), .hanName, .literal("、"), .oneOrMore(.hanName), .anyOf(["为", "的"])],
+                       action: .person),
         // People of a story with no post: "村民任桂仙", "冯士友生前是…", "冯士友，1956年出生".
         ExtractionRule(name: "name-after-role", priority: 1,
                        pattern: [.anyOf(["村民", "居民", "市民", "农民", "牧民", "渔民", "志愿者", "老党员", "退役军人", "老兵"]), .hanName, .nameEnd],

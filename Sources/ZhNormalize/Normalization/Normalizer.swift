@@ -116,12 +116,17 @@ public struct Normalizer: Sendable {
             var text = first.text, map = first.offsets, repairs = first.repairs
             text.makeContiguousUTF8()
             var b = OffsetMap.Builder()
-            let out: String = text.utf8.withContiguousStorageIfAvailable { input in
-                let cleaned = UnicodeCleanup().clean(input)
-                Self.absorb(cleaned.offsets, cleaned.repairs, into: &map, &repairs)
-                guard let bytes = cleaned.bytes else { return converter.table.applyToString(input, &b) }
-                return bytes.withUnsafeBufferPointer { converter.table.applyToString($0, &b) } ?? String(decoding: bytes, as: UTF8.self)
-            }! ?? text
+            let cleaned = text.utf8.withContiguousStorageIfAvailable { UnicodeCleanup().clean($0) }!
+            Self.absorb(cleaned.offsets, cleaned.repairs, into: &map, &repairs)
+            let out: String
+            if let bytes = cleaned.bytes {
+                // The text before clean-up goes before the conversion runs (a large page is not
+                // held three times).
+                text = ""
+                out = bytes.withUnsafeBufferPointer { converter.table.applyToString($0, &b) } ?? String(decoding: bytes, as: UTF8.self)
+            } else {
+                out = text.utf8.withContiguousStorageIfAvailable { converter.table.applyToString($0, &b) }! ?? text
+            }
             map = b.map.composed(after: map)
             return NormalizedText(text: out, offsets: map, repairs: repairs)
         }
