@@ -9,12 +9,24 @@ struct PageChrome {
     var title: String?
     var published: Day?
 
-    static let markers = ["下载客户端", "扫码", "登录", "分享到", "字号", "听全文", "当前位置", "首页", "来源", "编辑", "责任编辑",
-                          "发布时间", "发布日期", "ICP", "备案", "©", "版权所有", "Copyright", "相关文章", "相关阅读", "打印", "关闭",
-                          "公众号", "APP", "Logo", "作者", "浏览次数", "阅读", "点击", "返回顶部", "上一篇", "下一篇", "收藏", "关注", "政府网",
-                          "网站地图", "联系我们", "主办", "承办", "查看原文"]
+    /// Words only page chrome writes.
+    static let markers = ["下载客户端", "扫码", "分享到", "字号", "听全文", "当前位置", "责任编辑", "发布时间", "发布日期", "ICP", "备案",
+                          "©", "版权所有", "Copyright", "相关文章", "相关阅读", "公众号", "APP", "Logo", "浏览次数", "返回顶部", "上一篇",
+                          "下一篇", "网站地图", "联系我们", "查看原文"]
+    /// Words page chrome writes that are common words too (报告关注全球…, 由…主办的论坛): they mark
+    /// chrome only at the start of a line, before a colon or a space, or ending the line.
+    static let weakMarkers = ["登录", "首页", "来源", "编辑", "打印", "关闭", "作者", "阅读", "点击", "收藏", "关注", "政府网", "主办", "承办"]
 
-    static let markerMatcher = try! PatternMatcher(patterns: markers, kind: .overlapping)
+    static let markerMatcher = try! PatternMatcher(pairs: markers.map { ($0, UInt32(0)) } + weakMarkers.map { ($0, UInt32(1)) }, kind: .overlapping)
+
+    /// Whether the weak marker at `r` stands where chrome puts it, on the line `a..<b`.
+    private static func weakMarkerCounts(_ s: [Unicode.Scalar], _ r: Range<Int>, line a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k < r.lowerBound && isTrimmed(s[k]) { k += 1 }
+        if k == r.lowerBound { return true }
+        if r.upperBound >= b { return true }
+        return ["：", ":", " ", "|", "｜", "\u{3000}"].contains(s[r.upperBound])
+    }
 
     /// Characters trimmed from both ends of a line before it is judged.
     private static func isTrimmed(_ c: Unicode.Scalar) -> Bool {
@@ -26,9 +38,9 @@ struct PageChrome {
     /// - Complexity: O(*n*), plus O(length) per line of at most 60 characters.
     init(_ s: [Unicode.Scalar], text: String) {
         // Marker words, found in one pass over the text.
-        var markerAt: [Int] = []
+        var markerAt: [(start: Int, end: Int, weak: Bool)] = []
         Self.markerMatcher.forEachMatch(in: text) { m in
-            markerAt.append(m.start)
+            markerAt.append((m.start, m.end, m.value == 1))
             return true
         }
         var nextMarker = 0
@@ -40,8 +52,16 @@ struct PageChrome {
             // The end of the line starting at `start`.
             while i < s.count && s[i] != "\n" { i += 1 }
             defer { i += 1; start = i; lineIndex += 1 }
-            while nextMarker < markerAt.count && markerAt[nextMarker] < start { nextMarker += 1 }
-            let lineHasMarker = nextMarker < markerAt.count && markerAt[nextMarker] < i
+            while nextMarker < markerAt.count && markerAt[nextMarker].start < start { nextMarker += 1 }
+            var lineHasMarker = false
+            var m = nextMarker
+            while m < markerAt.count && markerAt[m].start < i {
+                if !markerAt[m].weak || Self.weakMarkerCounts(s, markerAt[m].start..<markerAt[m].end, line: start, i) {
+                    lineHasMarker = true
+                    break
+                }
+                m += 1
+            }
             // Long lines are article text: chrome lines are short.
             if i - start > 60 {
                 bodyStarted = true
