@@ -40,6 +40,15 @@ struct OfficialsTests {
         #expect(titles("法国司法部长莫雷蒂出席。", "莫雷蒂") == ["司法部长"])
     }
 
+    @Test("a name ends before the verb of a letter, an inspection or a win")
+    func verbsAfterNames() {
+        #expect(titles("近日，国家主席习近平复信美国肯恩大学校长。", "习近平") == ["国家主席"])
+        #expect(titles("美国空军中央司令部司令格林克维奇在声明中说。", "格林克维奇") == ["司令"])
+        #expect(titles("苏丹武装部队总司令布尔汉派出的代表抵达。", "布尔汉") == ["司令"])
+        let athletes = Extractor().extract("中国选手黄娟夺得金牌，中国小将张杰夺得冠军。").persons.map(\.name)
+        #expect(athletes == ["黄娟", "张杰"])
+    }
+
     @Test("a post before a list of names holds for each; a name with its own post ends the list")
     func postLists() {
         let r = extractor.extract("中共中央政治局常委李强、赵乐际、王沪宁、蔡奇、丁薛祥、李希出席会议。")
