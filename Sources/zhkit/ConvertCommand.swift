@@ -52,7 +52,13 @@ struct ConvertCommand: ParsableCommand {
                 let file = try InputReader.read(path)
                 stats.bytes += file.count
                 stats.documents += 1
-                out.write(converter.convert(try decodeText(file, command: "convert")))
+                // Well-formed UTF-8 goes from the file to the output as bytes; anything else
+                // (byte order marks, ill-formed bytes) is decoded first and said so.
+                try file.rejectBinary()
+                let streamed = !file.isUTF16WithByteOrderMark && file.withBytes { bytes in
+                    converter.convert(utf8: bytes) { out.write(bytes: $0) }
+                }
+                if !streamed { out.write(converter.convert(try decodeText(file, command: "convert"))) }
             }
             out.flush()
             stats.seconds = Stats.now() - t1

@@ -141,6 +141,36 @@ struct OffsetMapTests {
         }
     }
 
+    @Test("the UTF-8 check agrees with the standard library on random and damaged bytes")
+    func utf8Validation() {
+        var rng = SeededRandom(seed: 21)
+        let pieces: [[UInt8]] = [Array("中".utf8), Array("a".utf8), Array("é".utf8), Array("😀".utf8), Array("余".utf8),
+                                 [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5], [0x80], [0xE4, 0xB8]]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 24) {
+                switch rng.next() % 4 {
+                case 0: bytes.append(UInt8(truncatingIfNeeded: rng.next()))
+                case 1: bytes += Array(repeating: 0x41, count: Int(rng.next() % 12))
+                default: bytes += pieces[Int(rng.next() % UInt64(pieces.count))]
+                }
+            }
+            let ours = bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+            #expect(ours == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+    }
+
+    @Test("converting bytes gives the bytes of converting the string")
+    func bytesConversion() throws {
+        let c = try ScriptConverter(to: .traditional)
+        for text in ["", "abc", "发展潜力优势，余伟并发布。", String(repeating: "时间里不放松。", count: 20_000)] {
+            var out: [UInt8] = []
+            let ok = Array(text.utf8).withUnsafeBufferPointer { c.convert(utf8: $0) { out += $0 } }
+            #expect(ok && out == Array(c.convert(text).utf8))
+        }
+        #expect(![UInt8]([0xE4, 0xB8]).withUnsafeBufferPointer { c.convert(utf8: $0) { _ in Issue.record("called") } })
+    }
+
     @Test("maps compose through stages")
     func composition() {
         // Stage 1 deletes input [2,4); stage 2 replaces stage-1 [0,1) by three characters.

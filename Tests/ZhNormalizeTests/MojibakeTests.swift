@@ -69,7 +69,9 @@ struct MojibakeTests {
         // Ruby annotations elsewhere in the page: the company this damage keeps.
         let page = "關(guān)閉開(kāi)啟說(shuō)明。\n"
         var runs = 0, exact = 0, wrong = 0, total = 0, kept = 0
-        for (n, sentence) in sentences.enumerated() where n % 3 == 0 {
+        // Every third sentence with the news sample; every one of the seeds' alone.
+        let stride = SharedData.root != nil ? 3 : 1
+        for (n, sentence) in sentences.enumerated() where n % stride == 0 {
             let clean = converter.convert(sentence)
             guard case .done(let bytes)? = try? gbk.encode(Array(clean.utf8), strict: true) else { continue }
             // Lose the lead byte of a double-byte character after the first few.
@@ -122,7 +124,7 @@ struct MojibakeTests {
     func lostLeadByteOracle() throws {
         let r = try Self.lostLeadBytes()
         print("lost lead byte: \(r.runs) runs, \(r.exact) exact, \(r.characters) of characters, \(r.wrong) made worse")
-        #expect(r.runs >= 30)
+        #expect(r.runs >= (SharedData.root != nil ? 300 : 20))
         // Measured: 21.9% exact and 90.9% of characters with the news sample (87.1% as damaged).
         let bar = SharedData.root != nil ? (exact: 0.2, characters: 0.9) : (exact: 0.1, characters: 0.85)
         #expect(r.exact >= bar.exact && r.characters >= bar.characters)

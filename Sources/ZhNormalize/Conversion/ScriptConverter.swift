@@ -82,6 +82,27 @@ public struct ScriptConverter: Sendable {
         return convert(text, edits: &edits)
     }
 
+    /// Converts UTF-8 bytes, handing the result to `body` in one piece (the input itself when
+    /// nothing changes): no `String` is made on either side, for streaming files through.
+    ///
+    /// - Parameters:
+    ///   - utf8: the text; it is checked to be well-formed UTF-8 first.
+    ///   - body: receives the converted bytes, valid only during the call.
+    /// - Returns: false, without calling `body`, when `utf8` is not well-formed UTF-8.
+    /// - Complexity: O(*n*).
+    @discardableResult
+    public func convert(utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        guard isValidUTF8(utf8) else { return false }
+        var edits = OffsetMap.Builder(enabled: false)
+        var called = false
+        table.apply(utf8, &edits) { converted in
+            called = true
+            body(converted)
+        }
+        if !called { body(utf8) }
+        return true
+    }
+
     /// How many characters of `scalars` this converter changes on their own (phrase rules
     /// aside): a cheap measure of how much of a text is in the other script.
     ///
