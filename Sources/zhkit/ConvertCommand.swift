@@ -115,8 +115,14 @@ struct NormalizeCommand: ParsableCommand {
                 let file = try InputReader.read(path)
                 stats.bytes += file.count
                 stats.documents += 1
-                let result = normalizer.normalize(try decodeText(file, command: "normalize"))
-                if json {
+                let text = try decodeText(file, command: "normalize")
+                guard json else {
+                    // Plain text goes out as bytes, without a String of the result.
+                    _ = normalizer.normalize(text) { out.write(bytes: $0) }
+                    continue
+                }
+                let result = normalizer.normalize(text)
+                do {
                     var w = JSONWriter()
                     w.raw("{")
                     w.key("id", first: true); w.string(file.name)
@@ -128,8 +134,6 @@ struct NormalizeCommand: ParsableCommand {
                     }
                     w.raw("}\n")
                     w.drain { out.write(bytes: $0) }
-                } else {
-                    out.write(result.text)
                 }
             }
             out.flush()

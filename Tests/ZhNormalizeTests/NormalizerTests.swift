@@ -60,4 +60,23 @@ struct NormalizerTests {
             }
         }
     }
+
+    @Test("normalizing into bytes gives the text, map and repairs of normalizing into a String")
+    func writingBytes() throws {
+        var rng = SeededRandom(seed: 31)
+        let pieces = ["中国", "關(guān)閉", "１２３", "，", ",", "\r\n", "\u{3000}", "余", "并发布", "abc", "😀", "時間裏", "\u{200B}"]
+        for target in [ScriptConverter.Target.simplified, .traditional] {
+            let normalizer = try Normalizer(target: target, repairStages: [PinyinAnnotationRemover()])
+            for _ in 0..<300 {
+                let raw = (0..<Int(rng.next() % 12)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+                let expected = normalizer.normalize(raw)
+                var bytes: [UInt8] = []
+                let r = normalizer.normalize(raw) { bytes += $0 }
+                #expect(String(decoding: bytes, as: UTF8.self) == expected.text, "\(raw)")
+                #expect(r.repairs == expected.repairs)
+                let n = expected.text.unicodeScalars.count
+                for k in 0..<n { #expect(r.offsets.inputRange(of: k..<(k + 1)) == expected.offsets.inputRange(of: k..<(k + 1))) }
+            }
+        }
+    }
 }

@@ -105,6 +105,43 @@ public struct Normalizer: Sendable {
         if let converter { self.converter = converter } else { self.converter = try target.map { try ScriptConverter.shared(to: $0) } }
     }
 
+    /// Normalizes `raw` and hands the result to `body` as UTF-8 bytes, without making a `String`
+    /// of it: for writing a large text straight out.
+    ///
+    /// - Parameters:
+    ///   - raw: the text.
+    ///   - body: receives the normalized text's UTF-8, valid only during the call.
+    /// - Returns: the offset map and the repairs, as ``normalize(_:)`` gives them.
+    /// - Complexity: O(*n*) for *n* bytes.
+    public func normalize(_ raw: consuming String, writing body: (UnsafeBufferPointer<UInt8>) -> Void) -> (offsets: OffsetMap, repairs: [Repair]) {
+        guard let converter, stages.last is UnicodeCleanup else {
+            var r = normalize(consume raw)
+            r.text.withUTF8 { body($0) }
+            return (r.offsets, r.repairs)
+        }
+        let first = Self.run(Array(stages.dropLast()), on: consume raw)
+        var text = first.text, map = first.offsets, repairs = first.repairs
+        text.makeContiguousUTF8()
+        var b = OffsetMap.Builder()
+        let cleaned = text.utf8.withContiguousStorageIfAvailable { UnicodeCleanup().clean($0) }!
+        Self.absorb(cleaned.offsets, cleaned.repairs, into: &map, &repairs)
+        var called = false
+        func convert(_ p: UnsafeBufferPointer<UInt8>) {
+            converter.table.apply(p, &b) { converted in
+                called = true
+                body(converted)
+            }
+            if !called { body(p) }
+        }
+        if let bytes = cleaned.bytes {
+            text = ""
+            bytes.withUnsafeBufferPointer { convert($0) }
+        } else {
+            _ = text.utf8.withContiguousStorageIfAvailable { convert($0) }
+        }
+        return (b.map.composed(after: map), repairs)
+    }
+
     /// Normalizes `raw`.
     ///
     /// - Complexity: O(*n*) for *n* bytes.
