@@ -40,6 +40,8 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
+        // Documents streaming in one after another reuse each other's freed memory.
+        if jsonl { ZhKitCommand.keepFreedMemory(trimMiB: 128) }
         do {
             let t0 = Stats.now()
             let pipeline = try Pipeline(extractor: try makeExtractor(warnings: &failed))

@@ -36,10 +36,11 @@ struct ZhKitCommand: ParsableCommand {
 
     /// Lets glibc keep freed buffers for the next document instead of handing them back to the
     /// system and faulting fresh pages in again: buffers up to 32 MiB come from the heap (not each
-    /// its own mapping), and up to 16 MiB of free heap is kept. Page faults took a tenth of
-    /// `zhkit normalize`'s time on the news before (1.35x now on the two news files, interleaved
-    /// runs); a 60 MB page peaks 1% higher (a 128 MiB allowance cost 2%).
-    private static func keepFreedMemory() {
+    /// its own mapping), and up to `trimMiB` of free heap is kept. Page faults took a tenth of
+    /// `zhkit normalize`'s time on the news before. The default keeps 16 MiB (a 60 MB page peaks
+    /// 1% higher); `extract --jsonl` keeps 128 MiB, as its documents come one after another
+    /// (1.34x against 0.99x with 16 MiB, interleaved runs on the news days).
+    static func keepFreedMemory(trimMiB: Int32 = 16) {
         #if canImport(Glibc)
         // <malloc.h> is not in Swift's Glibc module: mallopt is looked up, with its constants
         // M_TRIM_THRESHOLD (-1) and M_MMAP_THRESHOLD (-3) from that header.
@@ -47,7 +48,7 @@ struct ZhKitCommand: ParsableCommand {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
         let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
         _ = mallopt(-3, 32 << 20)
-        _ = mallopt(-1, 16 << 20)
+        _ = mallopt(-1, trimMiB << 20)
         #endif
     }
 }
