@@ -119,27 +119,36 @@ public struct Normalizer: Sendable {
             r.text.withUTF8 { body($0) }
             return (r.offsets, r.repairs)
         }
-        let first = Self.run(Array(stages.dropLast()), on: consume raw)
-        var text = first.text, map = first.offsets, repairs = first.repairs
-        text.makeContiguousUTF8()
-        var b = OffsetMap.Builder()
-        let cleaned = text.utf8.withContiguousStorageIfAvailable { UnicodeCleanup().clean($0) }!
-        Self.absorb(cleaned.offsets, cleaned.repairs, into: &map, &repairs)
-        var called = false
-        func convert(_ p: UnsafeBufferPointer<UInt8>) {
-            converter.table.apply(p, &b) { converted in
+        let r = runJoined(consume raw) { p, edits in
+            var called = false
+            converter.table.apply(p, &edits) { converted in
                 called = true
                 body(converted)
             }
             if !called { body(p) }
         }
+        return (r.offsets, r.repairs)
+    }
+
+    /// The repair stages, then clean-up and conversion joined: the clean bytes go to `convert` as
+    /// they are, never a `String` (one validation and copy of the whole text less), and the text
+    /// before clean-up is let go first (a large page is not held three times).
+    private func runJoined<R>(_ raw: consuming String, _ convert: (UnsafeBufferPointer<UInt8>, inout OffsetMap.Builder) -> R)
+        -> (result: R, offsets: OffsetMap, repairs: [Repair]) {
+        let first = Self.run(Array(stages.dropLast()), on: consume raw)
+        var text = first.text, map = first.offsets, repairs = first.repairs
+        text.makeContiguousUTF8()
+        var edits = OffsetMap.Builder()
+        let cleaned = text.utf8.withContiguousStorageIfAvailable { UnicodeCleanup().clean($0) }!
+        Self.absorb(cleaned.offsets, cleaned.repairs, into: &map, &repairs)
+        let result: R
         if let bytes = cleaned.bytes {
             text = ""
-            bytes.withUnsafeBufferPointer { convert($0) }
+            result = bytes.withUnsafeBufferPointer { convert($0, &edits) }
         } else {
-            _ = text.utf8.withContiguousStorageIfAvailable { convert($0) }
+            result = text.utf8.withContiguousStorageIfAvailable { convert($0, &edits) }!
         }
-        return (b.map.composed(after: map), repairs)
+        return (result, edits.map.composed(after: map), repairs)
     }
 
     /// Normalizes `raw`.
@@ -147,25 +156,10 @@ public struct Normalizer: Sendable {
     /// - Complexity: O(*n*) for *n* bytes.
     public func normalize(_ raw: consuming String) -> NormalizedText {
         if let converter, stages.last is UnicodeCleanup {
-            // Clean-up and conversion joined: the clean bytes go to the converter as they are,
-            // without becoming a String (one validation and copy of the whole text less).
-            let first = Self.run(Array(stages.dropLast()), on: consume raw)
-            var text = first.text, map = first.offsets, repairs = first.repairs
-            text.makeContiguousUTF8()
-            var b = OffsetMap.Builder()
-            let cleaned = text.utf8.withContiguousStorageIfAvailable { UnicodeCleanup().clean($0) }!
-            Self.absorb(cleaned.offsets, cleaned.repairs, into: &map, &repairs)
-            let out: String
-            if let bytes = cleaned.bytes {
-                // The text before clean-up goes before the conversion runs (a large page is not
-                // held three times).
-                text = ""
-                out = bytes.withUnsafeBufferPointer { converter.table.applyToString($0, &b) } ?? String(decoding: bytes, as: UTF8.self)
-            } else {
-                out = text.utf8.withContiguousStorageIfAvailable { converter.table.applyToString($0, &b) }! ?? text
+            let r = runJoined(consume raw) { p, edits in
+                converter.table.applyToString(p, &edits) ?? String(decoding: p, as: UTF8.self)
             }
-            map = b.map.composed(after: map)
-            return NormalizedText(text: out, offsets: map, repairs: repairs)
+            return NormalizedText(text: r.result, offsets: r.offsets, repairs: r.repairs)
         }
         let first = Self.run(stages, on: consume raw)
         var text = first.text, map = first.offsets
