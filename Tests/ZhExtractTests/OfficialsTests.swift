@@ -38,6 +38,9 @@ struct OfficialsTests {
         // A country's one-character name before a post makes it foreign (俄国防部长).
         #expect(titles("同一天，俄国防部长绍伊古视察了部队。", "绍伊古") == ["国防部长"])
         #expect(titles("法国司法部长莫雷蒂出席。", "莫雷蒂") == ["司法部长"])
+        // 日 after a day's number is the date, and a local post stays Chinese.
+        let local = extractor.extract("贵州省毕节市召开会议。9月6日市委书记张三主持召开会议。").persons.first { $0.name == "张三" }
+        #expect(local?.titles.first?.place == "毕节市")
     }
 
     @Test("a name ends before the verb of a letter, an inspection or a win")

@@ -13,13 +13,14 @@ struct PageChromeTests {
             "王沪宁看望新闻工作者代表",
             "责任编辑：张三",
             "打印 关闭",
+            "【打印本页】【关闭窗口】",
             "新华社北京12月21日电 十四届全国人大常委会第十三次会议21日在北京举行，会议听取了有关报告，审议了多项法律草案，并作出相关决定。",
         ]
         let text = lines.joined(separator: "\n")
         let r = Extractor().extract(text)
         let scalars = Array(text.unicodeScalars)
         let chrome = Set(r.boilerplate.map { String(String.UnicodeScalarView(scalars[$0])).trimmingCharacters(in: .whitespaces) })
-        #expect(chrome == ["首页 > 新闻 > 正文", "来源：新华社", "责任编辑：张三", "打印 关闭"], "\(chrome)")
+        #expect(chrome == ["首页 > 新闻 > 正文", "来源：新华社", "责任编辑：张三", "打印 关闭", "【打印本页】【关闭窗口】"], "\(chrome)")
         // Facts in a headline are kept.
         #expect(r.places.contains { $0.fullName == "广州市" })
     }

@@ -247,4 +247,27 @@ struct MojibakeTests {
         #expect(r?.deletions == 1)
         #expect(GBKMisalignmentRepairer.isDeletedPair(0xA6, 0x83) && !GBKMisalignmentRepairer.isDeletedPair(0xC1, 0xA6))
     }
+
+    @Test("a page damaged throughout: runs that reach into each other are repaired once, in order, quickly")
+    func damagedThroughout() {
+        // Annotated runs (中?zhōng)…) and bare ones (楊?…?) back to back, with random Han garbage:
+        // a bare run can reach into the annotated one after it (this crashed the repairer).
+        var rng = SeededRandom(seed: 41)
+        var text = "關(guān)閉開(kāi)啟說(shuō)明\n"
+        let ends = ["A", "|", "?", "(", "\n"]
+        while text.unicodeScalars.count < 40_000 {
+            text += "中?zhōng)"
+            for _ in 0..<(3 + Int(rng.next() % 14)) { text.unicodeScalars.append(Unicode.Scalar(0x4E00 + UInt32(rng.next() % 3000))!) }
+            text += ends[Int(rng.next() % UInt64(ends.count))]
+            text += "楊?"
+            for _ in 0..<(1 + Int(rng.next() % 8)) { text.unicodeScalars.append(Unicode.Scalar(0x4E00 + UInt32(rng.next() % 3000))!) }
+            text += rng.next() % 2 == 0 ? "?" : "A"
+        }
+        let r = GBKMisalignmentRepairer().apply(text)
+        #expect(!r.repairs.isEmpty)
+        for (a, b) in zip(r.repairs, r.repairs.dropFirst()) { #expect(a.end <= b.start) }
+        // Every character outside the repairs is kept, and each repair's original is the raw text there.
+        let raw = Array(text.unicodeScalars)
+        for repair in r.repairs.prefix(200) { #expect(String(String.UnicodeScalarView(raw[repair.start..<repair.end])) == repair.original) }
+    }
 }

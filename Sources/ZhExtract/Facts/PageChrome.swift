@@ -19,14 +19,21 @@ struct PageChrome {
 
     static let markerMatcher = try! PatternMatcher(pairs: markers.map { ($0, UInt32(0)) } + weakMarkers.map { ($0, UInt32(1)) }, kind: .overlapping)
 
-    /// Whether the weak marker at `r` stands where chrome puts it, on the line `a..<b`.
+    /// Whether the weak marker at `r` stands where chrome puts it, on the line `a..<b`: first on
+    /// the line (after spaces and opening brackets: 【关闭窗口】), last on it, or before a colon,
+    /// a space, a bar or a closing bracket.
     private static func weakMarkerCounts(_ s: [Unicode.Scalar], _ r: Range<Int>, line a: Int, _ b: Int) -> Bool {
         var k = a
-        while k < r.lowerBound && isTrimmed(s[k]) { k += 1 }
+        while k < r.lowerBound && (isTrimmed(s[k]) || openings.contains(s[k])) { k += 1 }
         if k == r.lowerBound { return true }
-        if r.upperBound >= b { return true }
-        return ["：", ":", " ", "|", "｜", "\u{3000}"].contains(s[r.upperBound])
+        var e = r.upperBound
+        while e < b && (isTrimmed(s[e]) || s[e] == "\r") { e += 1 }
+        if e >= b { return true }
+        return followers.contains(s[r.upperBound])
     }
+
+    private static let openings: Set<Unicode.Scalar> = ["【", "[", "『", "(", "（", "|", "｜"]
+    private static let followers: Set<Unicode.Scalar> = ["：", ":", " ", "|", "｜", "\u{3000}", "】", "]", "』", ")", "）", "\r", "\t"]
 
     /// Characters trimmed from both ends of a line before it is judged.
     private static func isTrimmed(_ c: Unicode.Scalar) -> Bool {

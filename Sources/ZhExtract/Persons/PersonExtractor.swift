@@ -246,11 +246,17 @@ struct PersonExtractor {
     /// One-character names of countries news writes before their posts (俄国防部长, 美国务卿).
     static let countryAbbreviations = ScalarSet("俄美英法德日韩印巴以乌朝越泰菲澳加意")
 
-    /// Whether a country's one-character name starts the clause right before `p`.
+    /// Whether a country's one-character name starts the clause right before `p`, and the post
+    /// at `p` is not a local one (6日市委书记 is a date and a Chinese post).
     static func countryAbbreviationBefore(_ s: [Unicode.Scalar], _ p: Int) -> Bool {
-        guard p >= 1, countryAbbreviations.contains(s[p - 1]) else { return false }
-        return p == 1 || !isHan(s[p - 2])
+        guard p >= 1, p < s.count, countryAbbreviations.contains(s[p - 1]), !localLevels.contains(s[p]) else { return false }
+        guard p >= 2 else { return true }
+        let before = s[p - 2]
+        let digit = (before.value >= 0x30 && before.value <= 0x39) || (before.value >= 0xFF10 && before.value <= 0xFF19)
+        return !isHan(before) && !digit
     }
+
+    static let localLevels = ScalarSet("省市州县区镇乡村")
 
     static let verbsAfterNames = ScalarSet("作说讲谈答")
     static let afterThoseVerbs = ScalarSet("的了出过")

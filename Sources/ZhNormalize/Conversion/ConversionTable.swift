@@ -448,6 +448,7 @@ struct ByteSink {
     /// Appends `k` bytes; the first append reserves room for about `expected` bytes.
     @inline(__always)
     mutating func append(_ p: UnsafePointer<UInt8>, _ k: Int, reserving expected: Int) {
+        if overflowed { return }
         if count + k > capacity {
             if fixed {
                 overflowed = true

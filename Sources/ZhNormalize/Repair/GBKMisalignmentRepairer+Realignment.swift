@@ -102,8 +102,9 @@ extension GBKMisalignmentRepairer {
             for (i, a) in boundaries.enumerated() { for b in boundaries[(i + 1)...] { placements.append([a, b]) } }
         }
         var results: [(logZ: Double, marginals: [[(Candidate, Double)]], deletions: Int)] = []
+        var memo: [UInt32: (key: Unicode.Scalar, logP: Double, scriptWeight: Double)] = [:]
         for placement in placements {
-            guard let positions = positions(run, deletions: placement, traditional: traditional) else { continue }
+            guard let positions = positions(run, deletions: placement, traditional: traditional, memo: &memo) else { continue }
             let deletedAfter = deletionMask(run, deletions: placement, count: positions.count)
             guard let (logZ, marginals) = forwardBackward(positions, deletedAfter: deletedAfter, before: run.before, after: run.after) else { continue }
             let prior = Double(placement.count) * Self.deletionLogPrior + Double(boundaries.count - placement.count) * Self.keptLogPrior
@@ -155,7 +156,8 @@ extension GBKMisalignmentRepairer {
 
     /// The candidates of each realigned character under one placement of deleted pairs, or nil
     /// when the bytes do not pair up or a character could be anything.
-    private func positions(_ run: Run, deletions: [Int], traditional: Bool) -> [[Candidate]]? {
+    private func positions(_ run: Run, deletions: [Int], traditional: Bool,
+                           memo: inout [UInt32: (key: Unicode.Scalar, logP: Double, scriptWeight: Double)]) -> [[Candidate]]? {
         var slots: [Slot] = [run.first.count == 1 ? .known(run.first[0]) : .oneOf(run.first)]
         for (k, chunk) in run.chunks.enumerated() {
             slots += chunk.map { .known($0) }
@@ -205,9 +207,18 @@ extension GBKMisalignmentRepairer {
                 return nil
             }
             for k in cands.indices {
-                cands[k].key = model.key(cands[k].char)
-                cands[k].scriptWeight = model.isForeignToScript(cands[k].char, traditional: traditional) ? Self.otherScriptLogWeight : 0
-                cands[k].logP = model.logP(key: cands[k].key) + cands[k].scriptWeight
+                // Looked up once per character and run (the placements share most candidates).
+                let c = cands[k].char
+                let known = memo[c.value] ?? {
+                    let key = model.key(c)
+                    let weight = model.isForeignToScript(c, traditional: traditional) ? Self.otherScriptLogWeight : 0
+                    let entry = (key: key, logP: model.logP(key: key) + weight, scriptWeight: weight)
+                    memo[c.value] = entry
+                    return entry
+                }()
+                cands[k].key = known.key
+                cands[k].scriptWeight = known.scriptWeight
+                cands[k].logP = known.logP
             }
             if cands.count > Self.maxCandidates {
                 cands.sort { $0.logP > $1.logP }

@@ -58,10 +58,13 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
             script = t
             return t
         }
+        // The model weighs at most this many runs a text; then the plain realignment takes over
+        // (a page damaged throughout stays fast).
+        var modelBudget = Self.modelRunsPerText
         var spots: [Spot] = []
         var q = 1
         while q < s.count {
-            if s[q] == "?", Self.isHan(s[q - 1].value), let spot = annotated(s, at: q, traditional: traditional) {
+            if s[q] == "?", Self.isHan(s[q - 1].value), let spot = annotated(s, at: q, traditional: traditional, budget: &modelBudget) {
                 spots.append(spot)
                 q = spot.range.upperBound
             } else {
@@ -74,14 +77,20 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
             var extra: [Spot] = []
             while q < s.count {
                 if s[q] == "?", Self.isHan(s[q - 1].value), !spots.contains(where: { $0.range.contains(q) }),
-                   let spot = bare(s, at: q, traditional: traditional) {
+                   let spot = bare(s, at: q, traditional: traditional, budget: &modelBudget) {
                     extra.append(spot)
                     q = spot.range.upperBound
                 } else {
                     q += 1
                 }
             }
-            spots = (spots + extra).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            // A bare run can reach into an annotated one after it: the earlier run is kept.
+            var kept: [Spot] = []
+            for spot in (spots + extra).sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+            where kept.last.map({ $0.range.upperBound <= spot.range.lowerBound }) ?? true {
+                kept.append(spot)
+            }
+            spots = kept
         }
         guard !spots.isEmpty else { return (text, OffsetMap(), []) }
         var out = ScalarStringBuilder(capacity: text.utf8.count)
@@ -111,7 +120,7 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
     // MARK: - The two shapes
 
     /// `?` + pinyin + `)` at `q`, and the garbage after it.
-    private func annotated(_ s: [Unicode.Scalar], at q: Int, traditional: () -> Bool) -> Spot? {
+    private func annotated(_ s: [Unicode.Scalar], at q: Int, traditional: () -> Bool, budget: inout Int) -> Spot? {
         guard let (syllable, close) = Self.annotation(s, from: q + 1),
               let previous = bytes(of: s[q - 1]), previous.count == 2 else { return nil }
         // The lost byte: after the previous character's last byte, a character with this reading.
@@ -134,7 +143,8 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
         // The model's reading, with deleted pairs and the unknown bytes weighed.
         let next = terminator == nil && end < s.count && s[end] == "?" ? Self.annotation(s, from: end + 1) : nil
         let chunks = garbage.map { bytes(of: $0) ?? [] }
-        if chunks.allSatisfy({ $0.count == 2 }) {
+        if chunks.allSatisfy({ $0.count == 2 }), chunks.count <= 8, budget > 0 {
+            budget -= 1
             let upper = next.map { $0.1 + 1 } ?? end + (terminator == nil ? 0 : 1)
             let run = Run(first: options, chunks: chunks,
                           end: terminator.map { .ascii(UInt8($0.value)) } ?? .swallowed(reading: next?.0),
@@ -160,7 +170,7 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
     }
 
     /// `?` + garbage + `?` (or a confirming annotation) at `q`: the `?` is the lost lead byte.
-    private func bare(_ s: [Unicode.Scalar], at q: Int, traditional: () -> Bool) -> Spot? {
+    private func bare(_ s: [Unicode.Scalar], at q: Int, traditional: () -> Bool, budget: inout Int) -> Spot? {
         let (garbage, end, terminator) = Self.garbage(s, from: q + 1)
         guard !garbage.isEmpty, garbage.count <= 8, let garbageBytes = bytes(of: garbage) else { return nil }
         // The run ends at a second `?` (an unknown byte) or at an ASCII byte.
@@ -174,8 +184,8 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
         var modelGain: Double?
         let upper = closedByQuestion ? end + 1 : end + (terminator == nil ? 0 : 1)
         let chunks = garbage.map { bytes(of: $0) ?? [] }
-        let surname = Surnames.common.unicodeScalars.contains(s[q - 1])
-        if chunks.allSatisfy({ $0.count == 2 }),
+        let surname = Self.surnameSet.contains(s[q - 1])
+        if chunks.allSatisfy({ $0.count == 2 }), budget > 0, { budget -= 1; return true }(),
            let r = realignWithModel(Run(first: Self.leadBytes, chunks: chunks,
                                         end: closedByQuestion ? .swallowed(reading: nil) : .ascii(UInt8(terminator!.value)),
                                         before: s[q - 1], after: upper < s.count ? s[upper] : nil),
@@ -190,7 +200,7 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
             if r.unsure[0], surname, let second = stream[1] {
                 let options = characters(trail: second)
                 if let pick = pickAfterSurname(options, previous: s[q - 1]) { chars[0] = pick; confidence = min(confidence, 0.5) }
-                let names = options.filter { GivenNames.common.unicodeScalars.contains($0) }.map { String($0) }
+                let names = options.filter { Self.givenNameSet.contains($0) }.map { String($0) }
                 candidates = names + candidates.filter { !names.contains($0) }
             }
             // A lost trail byte at the end: the closing bracket when one is open on the line.
@@ -210,8 +220,8 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
                 // A lost lead byte: one of the characters with this trail byte.
                 var options = characters(trail: b)
                 let pick = pickAfterSurname(options, previous: s[q - 1])
-                if Surnames.common.unicodeScalars.contains(s[q - 1]) {
-                    options = options.filter { GivenNames.common.unicodeScalars.contains($0) } + options.filter { !GivenNames.common.unicodeScalars.contains($0) }
+                if Self.surnameSet.contains(s[q - 1]) {
+                    options = options.filter { Self.givenNameSet.contains($0) } + options.filter { !Self.givenNameSet.contains($0) }
                 }
                 candidates += options.prefix(12).map { String($0) }.filter { !candidates.contains($0) }
                 chars.append(pick ?? "\u{FFFD}")
@@ -251,6 +261,12 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
     /// How much likelier (ln) a realignment must be than the text as written to be taken on the
     /// model's word alone.
     static let minimumModelGain = 15.0
+    /// Common surnames and given-name characters, as sets (searching the strings was a tenth of
+    /// the time on a page damaged throughout).
+    static let surnameSet = Set(Surnames.common.unicodeScalars)
+    static let givenNameSet = Set(GivenNames.common.unicodeScalars)
+    /// Runs a text's model may weigh (each a few milliseconds at most).
+    static let modelRunsPerText = 500
 
     // MARK: - Bytes and characters
 
@@ -337,8 +353,8 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
 
     /// After a surname, the candidate that is a common given-name character, when exactly one is.
     private func pickAfterSurname(_ options: [Unicode.Scalar], previous: Unicode.Scalar) -> Unicode.Scalar? {
-        guard Surnames.common.unicodeScalars.contains(previous) else { return nil }
-        let names = options.filter { GivenNames.common.unicodeScalars.contains($0) }
+        guard Self.surnameSet.contains(previous) else { return nil }
+        let names = options.filter { Self.givenNameSet.contains($0) }
         return names.count == 1 ? names[0] : nil
     }
 
