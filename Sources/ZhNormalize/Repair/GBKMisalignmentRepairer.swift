@@ -58,9 +58,9 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
             script = t
             return t
         }
-        // The model weighs at most this many runs a text; then the plain realignment takes over
-        // (a page damaged throughout stays fast).
-        var modelBudget = Self.modelRunsPerText
+        // The model weighs a bounded number of runs; then the plain realignment takes over (a page
+        // damaged throughout stays fast).
+        var modelBudget = Self.modelRunsPerText + s.count / 2000
         var spots: [Spot] = []
         var q = 1
         while q < s.count {
@@ -265,7 +265,8 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
     /// the time on a page damaged throughout).
     static let surnameSet = Set(Surnames.common.unicodeScalars)
     static let givenNameSet = Set(GivenNames.common.unicodeScalars)
-    /// Runs a text's model may weigh (each a few milliseconds at most).
+    /// Runs the model may weigh in a text, plus one per 2,000 characters (each run takes a few
+    /// milliseconds at most; a page of nothing but damage stays within twice the plain time).
     static let modelRunsPerText = 500
 
     // MARK: - Bytes and characters
