@@ -11,23 +11,20 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "ZhMatchBenchmarks",
-            dependencies: [
-                .product(name: "ZhMatch", package: "ZhKit"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/ZhMatchBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "ZhKitBenchmarks",
-            dependencies: [
-                .product(name: "ZhKit", package: "ZhKit"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/ZhKitBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        benchmark("ZhMatchBenchmarks", measuring: "ZhMatch"),
+        benchmark("ZhKitBenchmarks", measuring: "ZhKit"),
     ]
 )
+
+/// A benchmark executable in Benchmarks/NAME measuring one product of ZhKit.
+func benchmark(_ name: String, measuring product: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [
+            .product(name: product, package: "ZhKit"),
+            .product(name: "Benchmark", package: "benchmark"),
+        ],
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}

@@ -142,9 +142,11 @@ public struct Extractor: Sendable {
                     places.append(Place(name: String(surface), fullName: d.name, level: d.level, code: d.code, path: table.path(of: d), mentions: []))
                 } else {
                     let d = m.local!
-                    // 我国 names China but is no name: the country by its usual name.
-                    let name = m.isForeign && String(surface) == "我国" ? WorldLexicon.shortName[d.name] ?? String(surface) : String(surface)
-                    places.append(Place(name: name, fullName: d.name, level: d.level, code: nil, path: m.parentPath + [d.name], mentions: []))
+                    // A place is named as written (沙特, not 沙特阿拉伯), but 我国 is no name: China by
+                    // the name news uses.
+                    let written = String(surface)
+                    places.append(Place(name: m.isForeign && written == "我国" ? name(m) : written, fullName: d.name, level: d.level,
+                                        code: nil, path: m.parentPath + [d.name], mentions: []))
                 }
                 standalone.append(false)
             }

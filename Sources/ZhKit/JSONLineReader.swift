@@ -1,3 +1,5 @@
+import ZhNormalize
+
 /// Reads one JSON Lines input document, `{"id": ..., "text": ..., "published"?: ...}`, straight
 /// from its UTF-8 bytes: a strict JSON parser (RFC 8259) that keeps only the top-level members
 /// it is asked for and validates everything else without building it. The strings it keeps must
@@ -107,32 +109,6 @@ public enum JSONLineReader {
         var i = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-        /// Whether `p` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
-        static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-            var i = 0
-            let n = p.count
-            while i < n {
-                let b = p[i]
-                if b < 0x80 { i += 1; continue }
-                let len: Int
-                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-                switch b {
-                case 0xC2...0xDF: len = 2
-                case 0xE0: len = 3; lo = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: len = 3
-                case 0xED: len = 3; hi = 0x9F
-                case 0xF0: len = 4; lo = 0x90
-                case 0xF1...0xF3: len = 4
-                case 0xF4: len = 4; hi = 0x8F
-                default: return false
-                }
-                guard i + len <= n, p[i + 1] >= lo, p[i + 1] <= hi else { return false }
-                for k in 2..<max(2, len) where p[i + k] & 0xC0 != 0x80 { return false }
-                i += len
-            }
-            return true
-        }
 
         @inline(__always)
         func peek() -> UInt8 { i < bytes.count ? bytes[i] : 0 }
@@ -254,7 +230,7 @@ public enum JSONLineReader {
                     if keep {
                         guard let v = String(validating: raw, as: UTF8.self) else { throw Error(reason: "not UTF-8", offset: start) }
                         s = v
-                    } else if !Self.isValidUTF8(raw) {
+                    } else if !isValidUTF8(raw) {
                         throw Error(reason: "not UTF-8", offset: start)
                     }
                     i += 1

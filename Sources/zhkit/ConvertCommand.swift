@@ -122,19 +122,17 @@ struct NormalizeCommand: ParsableCommand {
                     continue
                 }
                 let result = normalizer.normalize(text)
-                do {
-                    var w = JSONWriter()
-                    w.raw("{")
-                    w.key("id", first: true); w.string(file.name)
-                    w.key("text"); w.string(result.text)
-                    w.key("repairs"); writeRepairs(&w, result.repairs)
-                    w.key("offset_map")
-                    w.array(result.offsets.stageEdits) { w, stage in
-                        w.array(stage) { w, e in w.raw("[\(e.0),\(e.1),\(e.2),\(e.3)]") }
-                    }
-                    w.raw("}\n")
-                    w.drain { out.write(bytes: $0) }
+                var w = JSONWriter()
+                w.raw("{")
+                w.key("id", first: true); w.string(file.name)
+                w.key("text"); w.string(result.text)
+                w.key("repairs"); writeRepairs(&w, result.repairs)
+                w.key("offset_map")
+                w.array(result.offsets.stageEdits) { w, stage in
+                    w.array(stage) { w, e in w.raw("[\(e.0),\(e.1),\(e.2),\(e.3)]") }
                 }
+                w.raw("}\n")
+                w.drain { out.write(bytes: $0) }
             }
             out.flush()
             stats.seconds = Stats.now() - t1

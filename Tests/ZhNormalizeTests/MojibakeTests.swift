@@ -109,7 +109,7 @@ struct MojibakeTests {
             var scalars = Array(clean.unicodeScalars)
             guard scalars.count > 8 else { continue }
             let at = 3 + n % (scalars.count - 6)
-            guard CharacterModel.isHan(scalars[at - 1].value) else { continue }
+            guard PinyinAnnotationRemover.isHan(scalars[at - 1].value) else { continue }
             scalars.insert("?", at: at)
             // And an ASCII letter a few characters on, where a realignment would end.
             if n % 3 != 0 { scalars.insert(["A", "B", "e", "S"][n % 4], at: min(scalars.count, at + 2 + n % 5)) }
@@ -233,8 +233,8 @@ struct MojibakeTests {
         #expect(m.logP("的") > m.logP("霾"))
         #expect(m.isForeignToScript("设", traditional: true) && !m.isForeignToScript("設", traditional: true))
         #expect(m.isForeignToScript("設", traditional: false) && !m.isForeignToScript("需", traditional: false))
-        #expect(m.isTraditional(Array("關於發展潛力優勢的說明".unicodeScalars)[...]))
-        #expect(!m.isTraditional(Array("关于发展潜力优势的说明".unicodeScalars)[...]))
+        #expect(m.isTraditional(Array("關於發展潛力優勢的說明".unicodeScalars)))
+        #expect(!m.isTraditional(Array("关于发展潜力优势的说明".unicodeScalars)))
     }
 
     @Test("realignment puts back a deleted user-defined pair and reads the swallowed byte by its annotation")

@@ -340,6 +340,7 @@ struct PersonExtractor {
             let last = tokens[j]
             guard last.kind == .post || last.kind == .collective else { k = j + 1; continue }
             let first = tokens[k]
+            let firstText = str(first.range)
             var start = first.range.lowerBound
             var placeMention = place(endingAt: start, overlapping: first)
             var titleStart = start
@@ -355,12 +356,12 @@ struct PersonExtractor {
                 }
                 if pm.range.upperBound > first.range.lowerBound { titleStart = first.range.lowerBound }
             } else if first.range.lowerBound > 0, "省市州县区镇乡".contains(ch(first.range.lowerBound - 1)),
-                      first.kind == .body || first.kind == .post, !["省委", "市委", "州委", "县委", "区委"].contains(str(first.range)),
-                      !str(first.range).contains(ch(first.range.lowerBound - 1)) {  // 副市长 names its level already
+                      first.kind == .body || first.kind == .post, !["省委", "市委", "州委", "县委", "区委"].contains(firstText),
+                      !firstText.contains(ch(first.range.lowerBound - 1)) {  // 副市长 names its level already
                 titleStart = first.range.lowerBound - 1  // 市人大常委会主任
                 start = titleStart
-            } else if first.kind == .body, ["领导小组", "工作队", "工作组", "办公室", "委员会", "对口帮扶办", "扶贫办", "集团", "公司", "日报"].contains(str(first.range))
-                        || (str(first.range).hasSuffix("委员会") && first.range.lowerBound > 0 && Self.isHan(s[first.range.lowerBound - 1])) {
+            } else if first.kind == .body, ["领导小组", "工作队", "工作组", "办公室", "对口帮扶办", "扶贫办", "集团", "公司", "日报"].contains(firstText)
+                        || firstText.hasSuffix("委员会") {
                 // Named bodies: 市省内对口帮扶工作领导小组, 粤黔协作工作队黔南工作组.
                 var b = first.range.lowerBound
                 // The name stops at the verb or particle before it (听取了…委员会主任委员, 会见…集团董事长).

@@ -115,13 +115,10 @@ public struct ExtractionRule: Sendable {
                                  .anyOf(["等参加", "等出席", "等陪同", "等会见", "等参观", "等分别", "等一同", "等在", "及中央", "及有关",
                                          "陪同考察", "陪同调研", "陪同参观", "参加会见", "参加活动", "组成的", "等人"])],
                        action: .person),
-        // Appointments and removals: "免去秦刚的外交部部长职务", "任命王毅为外交部部长".
+        // Appointments and removals, of one or several: "免去秦刚的外交部部长职务",
+        // "任命王毅为外交部部长", "增补马晓伟、王东峰、曹军为十四届全国政协委员".
         ExtractionRule(name: "appointment", priority: 1,
-                       pattern: [.anyOf(["免去", "任命", "提名"]), .hanName, .anyOf(["的", "为", "同志"])],
-                       action: .person),
-        // Appointments of several: "增补马晓伟、易会满、曹军为十四届全国政协委员".
-        ExtractionRule(name: "appointment-list", priority: 1,
-                       pattern: [.anyOf(["增补", "任命", "免去", "选举", "补选"]), .hanName, .literal("、"), .oneOrMore(.hanName), .anyOf(["为", "的"])],
+                       pattern: [.anyOf(["免去", "任命", "提名", "增补", "选举", "补选"]), .oneOrMore(.hanName), .anyOf(["的", "为", "同志"])],
                        action: .person),
         // People of a story with no post: "村民任桂仙", "冯士友生前是…", "冯士友，1956年出生".
         ExtractionRule(name: "name-after-role", priority: 1,

@@ -1,8 +1,10 @@
 /// Whether `bytes` are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
 /// above U+10FFFF), checking eight ASCII bytes at a time.
 ///
+/// Shared with the package's other modules (the JSON Lines reader).
+///
 /// - Complexity: O(*n*).
-func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+package func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let p = bytes.baseAddress else { return true }
     let n = bytes.count
     var i = 0

@@ -65,12 +65,10 @@ final class CharacterModel: Sendable {
     /// The form a character is looked up by: its simplified form when it is a single character
     /// (itself otherwise). Compute it once per character and use the `key:` lookups in loops.
     func key(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        guard Self.isHan(c.value), let simplified, simplified.changedCharacterCount(in: [c]) > 0 else { return c }
+        guard PinyinAnnotationRemover.isHan(c.value), let simplified, simplified.changedCharacterCount(in: [c]) > 0 else { return c }
         let s = simplified.convert(String(c)).unicodeScalars
         return s.count == 1 ? s.first! : c
     }
-
-    static func isHan(_ v: UInt32) -> Bool { (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) }
 
     /// ln P(c) on its own.
     func logP(_ c: Unicode.Scalar) -> Double { logP(key: key(c)) }
@@ -113,16 +111,15 @@ final class CharacterModel: Sendable {
 
     /// The script of a text, judged by the characters only one script writes: traditional when
     /// more of its characters change on conversion to simplified than the other way.
-    func isTraditional(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+    func isTraditional(_ s: [Unicode.Scalar]) -> Bool {
         guard let simplified, let traditional else { return false }
-        let text = Array(s)
-        return simplified.changedCharacterCount(in: text) > traditional.changedCharacterCount(in: text)
+        return simplified.changedCharacterCount(in: s) > traditional.changedCharacterCount(in: s)
     }
 
     /// Whether `c` is written in one script only and it is not `traditional`'s (a simplified-only
     /// character in a traditional text, or the reverse): such a candidate is unlikely.
     func isForeignToScript(_ c: Unicode.Scalar, traditional isTraditional: Bool) -> Bool {
-        guard Self.isHan(c.value), let converter = isTraditional ? traditional : simplified else { return false }
+        guard PinyinAnnotationRemover.isHan(c.value), let converter = isTraditional ? traditional : simplified else { return false }
         return converter.changedCharacterCount(in: [c]) > 0
     }
 }

@@ -54,7 +54,7 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
         var script: Bool?
         let traditional = { () -> Bool in
             if let script { return script }
-            let t = CharacterModel.shared.isTraditional(s[...])
+            let t = CharacterModel.shared.isTraditional(s)
             script = t
             return t
         }
@@ -185,7 +185,9 @@ public struct GBKMisalignmentRepairer: NormalizationStage {
         let upper = closedByQuestion ? end + 1 : end + (terminator == nil ? 0 : 1)
         let chunks = garbage.map { bytes(of: $0) ?? [] }
         let surname = Self.surnameSet.contains(s[q - 1])
-        if chunks.allSatisfy({ $0.count == 2 }), budget > 0, { budget -= 1; return true }(),
+        let useModel = chunks.allSatisfy({ $0.count == 2 }) && budget > 0
+        if useModel { budget -= 1 }
+        if useModel,
            let r = realignWithModel(Run(first: Self.leadBytes, chunks: chunks,
                                         end: closedByQuestion ? .swallowed(reading: nil) : .ascii(UInt8(terminator!.value)),
                                         before: s[q - 1], after: upper < s.count ? s[upper] : nil),
