@@ -24,7 +24,7 @@ struct MojibakeTests {
         return parts.filter { s in (6...60).contains(s.count) && s.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } }
     }()
 
-    @Test("the seeds' GBK runs: known bytes restored, unknown ones U+FFFD with the right character among the candidates")
+    @Test("the seeds' GBK runs: known bytes restored, unknown ones picked with an honest confidence or U+FFFD with candidates")
     func seeds() {
         let stage = GBKMisalignmentRepairer()
         var repairs: [Repair] = []
@@ -32,8 +32,13 @@ struct MojibakeTests {
         #expect(repairs.count == 5)
         func spot(_ original: String) -> Repair? { repairs.first { $0.original.hasPrefix(original) } }
         #expect(spot("?xùn)|")?.replacement == "東")                       // 對接東西部
-        #expect(spot("?。?")?.replacement.hasPrefix("\u{FFFD}") == true)    // 楊俊）: 俊 is not known
-        #expect(spot("?。?")?.candidates.prefix(2).contains("俊") == true)
+        // 楊俊）: no annotation tells 俊; the model may pick it, but not with confidence.
+        if let r = spot("?。?") {
+            #expect(r.replacement.hasPrefix("俊") || (r.replacement.hasPrefix("\u{FFFD}") && r.candidates.prefix(2).contains("俊")))
+            #expect(r.confidence <= 0.7)
+        } else {
+            Issue.record("the run 楊?。? was not repaired")
+        }
         #expect(spot("?,F")?.replacement == "。現")                         // 責任。現在
         #expect(spot("?jié)摿")?.replacement == "潛力優")                   // 潛力優勢: 力 from a deleted pair
         #expect(spot("?shù)")?.replacement.hasPrefix("地") == true)          // 當地所需
@@ -125,8 +130,9 @@ struct MojibakeTests {
         let r = try Self.lostLeadBytes()
         print("lost lead byte: \(r.runs) runs, \(r.exact) exact, \(r.characters) of characters, \(r.wrong) made worse")
         #expect(r.runs >= (SharedData.root != nil ? 300 : 20))
-        // Measured: 21.9% exact and 90.9% of characters with the news sample (87.1% as damaged).
-        let bar = SharedData.root != nil ? (exact: 0.2, characters: 0.9) : (exact: 0.1, characters: 0.85)
+        // Measured: 26.6% exact and 91.8% of characters with the news sample (87.1% as damaged;
+        // 21.9% and 90.9% with the earlier model of jieba's words alone).
+        let bar = SharedData.root != nil ? (exact: 0.25, characters: 0.91) : (exact: 0.1, characters: 0.85)
         #expect(r.exact >= bar.exact && r.characters >= bar.characters)
         #expect(r.wrong == 0)
         let clean = try Self.cleanQuestionMarks()
@@ -235,6 +241,33 @@ struct MojibakeTests {
         #expect(m.isForeignToScript("設", traditional: false) && !m.isForeignToScript("需", traditional: false))
         #expect(m.isTraditional(Array("關於發展潛力優勢的說明".unicodeScalars)))
         #expect(!m.isTraditional(Array("关于发展潜力优势的说明".unicodeScalars)))
+    }
+
+    /// Running text across words: the model's cross entropy per Han character on the sample
+    /// sentences (news when ../shared is present, the seeds otherwise), against the same text
+    /// with its characters shuffled within each sentence, which keeps the character frequencies.
+    @Test("the character model knows running text: lower cross entropy than on shuffled text")
+    func characterModelEntropy() {
+        let m = CharacterModel.shared
+        var rng = SeededRandom(seed: 7)
+        func entropy(_ sentences: [[Unicode.Scalar]]) -> Double {
+            var cost = 0.0, n = 0
+            for s in sentences {
+                let keys = s.map(m.key)
+                for i in 1..<keys.count where PinyinAnnotationRemover.isHan(keys[i].value) {
+                    cost -= m.logP(key: keys[i], afterKey: keys[i - 1])
+                    n += 1
+                }
+            }
+            return cost / Double(max(1, n))
+        }
+        let text = Self.sentences.map { Array($0.unicodeScalars) }.filter { $0.count > 1 }
+        let shuffled = text.map { $0.shuffled(using: &rng) }
+        let (h, hs) = (entropy(text), entropy(shuffled))
+        print("character model: \(h) nats per character, \(hs) shuffled")
+        // Measured: 5.23 on the news sample (5.59 with the earlier model of jieba's words alone), 5.40 on the seeds.
+        #expect(h < (SharedData.root != nil ? 5.4 : 5.6))
+        #expect(h < hs - 1)
     }
 
     @Test("realignment puts back a deleted user-defined pair and reads the swallowed byte by its annotation")

