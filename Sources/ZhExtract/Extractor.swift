@@ -76,15 +76,16 @@ public struct Extractor: Sendable {
         }
         result.organizations = organizations
         let words = WordPositions(text)
-        let found = visits(s, words: words, places: placeMentions, persons: persons, dates: dateMentions, skipping: inChrome)
+        let sentences = Self.sentenceRanges(s)
+        let found = visits(s, sentences: sentences, words: words, places: placeMentions, persons: persons, dates: dateMentions, skipping: inChrome)
         result.visits = found.map(\.visit)
-        for v in inspections(s, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
-            + stateVisits(s, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
+        for v in inspections(s, sentences: sentences, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
+            + stateVisits(s, sentences: sentences, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
         // A delegation's visit already holds its members going the same way.
         where !result.visits.contains(where: { $0.to.contains(where: v.to.contains) && !Set($0.leaders).isDisjoint(with: v.leaders) }) {
             result.visits.append(v)
         }
-        result.pairings = pairings(s, words: words, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published)
+        result.pairings = pairings(s, sentences: sentences, words: words, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published)
         return result
     }
 
@@ -249,7 +250,8 @@ public struct Extractor: Sendable {
 
     // MARK: - Events
 
-    private func sentences(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+    /// The sentences of a text: ranges between 。！？； and line breaks.
+    static func sentenceRanges(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
         for i in 0..<s.count where s[i] == "。" || s[i] == "！" || s[i] == "？" || s[i] == "\n" || s[i] == "；" {
@@ -275,13 +277,13 @@ public struct Extractor: Sendable {
     static let assistanceWords: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .协作]
 
     /// Visits, each with whether its own sentences speak of assistance work.
-    func visits(_ s: [Unicode.Scalar], words: WordPositions, places: [PlaceMention], persons: [PersonExtractor.Found], dates: [DateMention],
+    func visits(_ s: [Unicode.Scalar], sentences: [Range<Int>], words: WordPositions, places: [PlaceMention], persons: [PersonExtractor.Found], dates: [DateMention],
                 skipping: (Int) -> Bool) -> [(visit: Visit, assistance: Bool)] {
         var out: [Visit] = []
         var assistance: [Bool] = []
         var lastDate: DateMention?
         var nextDate = 0
-        for sentence in sentences(s) where !skipping(sentence.lowerBound) {
+        for sentence in sentences where !skipping(sentence.lowerBound) {
             // The last day-date written before this sentence ends (dates are in text order).
             while nextDate < dates.count && dates[nextDate].mentions[0].lowerBound < sentence.upperBound {
                 if dates[nextDate].granularity == "day" { lastDate = dates[nextDate] }
@@ -346,14 +348,14 @@ public struct Extractor: Sendable {
     /// Leaders inspecting places: "习近平在福建考察", "李强在河北调研": a named person right before
     /// 在, the places right after it, and 考察/调研/视察/检查 soon after them. No delegation and no
     /// place of origin; the date is the one written in the sentence.
-    func inspections(_ s: [Unicode.Scalar], words: WordPositions, places: [PlaceMention], names: [String], dates: [DateMention],
+    func inspections(_ s: [Unicode.Scalar], sentences: [Range<Int>], words: WordPositions, places: [PlaceMention], names: [String], dates: [DateMention],
                      skipping: (Int) -> Bool) -> [Visit] {
         var out: [Visit] = []
         guard !names.isEmpty, !places.isEmpty else { return out }
         let nameScalars = names.map(\.scalars)
         var placeAt: [Int: Int] = [:]
         for (k, m) in places.enumerated() where placeAt[m.range.lowerBound] == nil { placeAt[m.range.lowerBound] = k }
-        for sentence in sentences(s) where !skipping(sentence.lowerBound) {
+        for sentence in sentences where !skipping(sentence.lowerBound) {
             guard let verb = [EventWord.考察, .调研, .视察, .检查, .看望, .慰问].compactMap({ words.first(sentence, $0) }).min() else { continue }
             // 在, 到 or 赴 followed by a place, before the verb (在福建考察, 赴天津看望慰问, 来到天津，看望).
             var at = sentence.lowerBound
@@ -398,7 +400,7 @@ public struct Extractor: Sendable {
     /// 正式访问", "会见来华进行国事访问的东帝汶总统奥尔塔". The visitor is the person named nearest
     /// the visit (before 对, after 来华), from the country written before them; the date is the
     /// one written in the sentence.
-    func stateVisits(_ s: [Unicode.Scalar], words: WordPositions, places: [PlaceMention], names: [String], dates: [DateMention],
+    func stateVisits(_ s: [Unicode.Scalar], sentences: [Range<Int>], words: WordPositions, places: [PlaceMention], names: [String], dates: [DateMention],
                      skipping: (Int) -> Bool) -> [Visit] {
         var out: [Visit] = []
         guard !names.isEmpty else { return out }
@@ -420,7 +422,7 @@ public struct Extractor: Sendable {
             let m = places[k]
             return m.isForeign && m.range.lowerBound >= lower && p - m.range.upperBound <= 8 ? name(m) : nil
         }
-        for sentence in sentences(s) where !skipping(sentence.lowerBound) {
+        for sentence in sentences where !skipping(sentence.lowerBound) {
             guard let visit = words.first(sentence, .访问) ?? words.first(sentence, .访华) else { continue }
             var leader: (name: String, at: Int)?
             var to: [String] = []
@@ -478,7 +480,7 @@ public struct Extractor: Sendable {
         return score
     }
 
-    func pairings(_ s: [Unicode.Scalar], words: WordPositions, places: [PlaceMention], visits: [Visit], published: Day?) -> [Pairing] {
+    func pairings(_ s: [Unicode.Scalar], sentences: [Range<Int>], words: WordPositions, places: [PlaceMention], visits: [Visit], published: Day?) -> [Pairing] {
         var out: [Pairing] = []
         func add(_ helper: String, _ helped: String, _ since: String?) {
             guard helper != helped else { return }
@@ -489,7 +491,7 @@ public struct Extractor: Sendable {
             }
         }
         let triggers: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶]
-        for sentence in sentences(s) {
+        for sentence in sentences {
             guard let t = triggers.compactMap({ words.first(sentence, $0) }).min() else { continue }
             let before = Array(places.within(sentence.lowerBound..<t))
             let after = Array(places.within(t..<sentence.upperBound))

@@ -144,7 +144,6 @@ struct PersonExtractor {
     /// (a rule's next element decides where the name ends).
     func nameCandidates(at p: Int, surnameOnly: Bool = false) -> [Range<Int>] {
         guard p < s.count, Self.isHan(s[p]) else { return [] }
-        let plausible = plausibleName
         for u in knownNameScalars where s.hasWord(u, at: p) { return [p..<(p + u.count)] }
         var surnameLength = 0
         if let c = Self.compoundScalars.first(where: { s.hasWord($0, at: p) }) {
@@ -153,7 +152,9 @@ struct PersonExtractor {
             surnameLength = 1
         }
         if surnameLength > 0 {
-            var out = [2, 1].map { p..<(p + surnameLength + $0) }.filter(plausible)
+            // (Calls, not a stored method reference, which would copy the extractor each time.)
+            var out: [Range<Int>] = []
+            for given in [2, 1] where plausibleName(p..<(p + surnameLength + given)) { out.append(p..<(p + surnameLength + given)) }
             // Two-character names are often typeset with a space: 单 虹.
             if surnameLength == 1, p + 2 < s.count, s[p + 1] == " ", Self.isHan(s[p + 2]),
                !TitleLexicon.notInNames.contains(Character(s[p + 2])) {
@@ -162,7 +163,7 @@ struct PersonExtractor {
             return out
         }
         guard !surnameOnly, Self.transliterationStarts.contains(ch(p)) else { return [] }
-        return [4, 3].map { p..<(p + $0) }.filter(plausible)
+        return [4, 3].map { p..<(p + $0) }.filter { plausibleName($0) }
     }
 
     /// A transliterated foreign name starting at `p` (普京, 古特雷斯, 昌德利卡佩尔萨德·单多吉): the
@@ -321,6 +322,14 @@ struct PersonExtractor {
         return tokens
     }
 
+    /// Sets for the tests in ``extract()``, which runs them per title.
+    static let levelCommittees: Set<String> = ["省委", "市委", "州委", "县委", "区委"]
+    static let namedBodies: Set<String> = ["领导小组", "工作队", "工作组", "办公室", "对口帮扶办", "扶贫办", "集团", "公司", "日报"]
+    static let governmentHeads: Set<String> = ["市长", "州长", "县长", "区长", "省长", "副市长", "副州长", "副县长", "副区长", "副省长"]
+    static let bylinePosts: Set<String> = ["编辑", "记者", "责任编辑", "全媒体记者", "通讯员"]
+    static let levelChars: Set<Character> = ["省", "市", "州", "县", "区"]
+    static let levelCharsWithTownships: Set<Character> = ["省", "市", "州", "县", "区", "镇", "乡"]
+
     func extract() -> [Found] {
         let tokens = self.tokens
         var found: [Found] = []
@@ -351,16 +360,16 @@ struct PersonExtractor {
                     // 毕节市政协主席: the title keeps the place's level (市政协主席).
                     // A foreign state's 州 is its name's, not a level (得克萨斯州州长 is 州长); a post
                     // that names its level keeps it once (贵州省省长 is 省长).
-                    titleStart = "省市州县区".contains(ch(pm.range.upperBound - 1)) && isFullName(pm) && !pm.isForeign
+                    titleStart = Self.levelChars.contains(ch(pm.range.upperBound - 1)) && isFullName(pm) && !pm.isForeign
                         && ch(pm.range.upperBound - 1) != ch(first.range.lowerBound) ? pm.range.upperBound - 1 : first.range.lowerBound
                 }
                 if pm.range.upperBound > first.range.lowerBound { titleStart = first.range.lowerBound }
-            } else if first.range.lowerBound > 0, "省市州县区镇乡".contains(ch(first.range.lowerBound - 1)),
-                      first.kind == .body || first.kind == .post, !["省委", "市委", "州委", "县委", "区委"].contains(firstText),
+            } else if first.range.lowerBound > 0, Self.levelCharsWithTownships.contains(ch(first.range.lowerBound - 1)),
+                      first.kind == .body || first.kind == .post, !Self.levelCommittees.contains(firstText),
                       !firstText.contains(ch(first.range.lowerBound - 1)) {  // 副市长 names its level already
                 titleStart = first.range.lowerBound - 1  // 市人大常委会主任
                 start = titleStart
-            } else if first.kind == .body, ["领导小组", "工作队", "工作组", "办公室", "对口帮扶办", "扶贫办", "集团", "公司", "日报"].contains(firstText)
+            } else if first.kind == .body, Self.namedBodies.contains(firstText)
                         || firstText.hasSuffix("委员会") {
                 // Named bodies: 市省内对口帮扶工作领导小组, 粤黔协作工作队黔南工作组.
                 var b = first.range.lowerBound
@@ -382,18 +391,18 @@ struct PersonExtractor {
                 || foreignPlaceShortlyBefore(first.range.lowerBound)
                 || (placeMention == nil && Self.countryAbbreviationBefore(s, first.range.lowerBound))
             if placeMention?.isForeign == true { placeMention = nil }
-            let level: Character? = titleText.first.flatMap { "省市州县区镇乡".contains($0) ? $0 : nil }
+            let level: Character? = titleText.first.flatMap { Self.levelCharsWithTownships.contains($0) ? $0 : nil }
             if placeMention == nil, !foreign, let level { placeMention = inferPlace(level: level, before: titleStart) }
             let placeText = placeMention.map(placeName)
             var org: String?
             if last.kind != .collective {
                 let body = str(titleStart..<(j > k || first.kind == .body ? tokens[j - (j > k ? 1 : 0)].range.upperBound : titleStart))
                 if let placeText {
-                    let stem = placeText.last.map { "省市州县区".contains($0) } == true ? String(placeText.dropLast()) : placeText
+                    let stem = placeText.last.map { Self.levelChars.contains($0) } == true ? String(placeText.dropLast()) : placeText
                     if !body.isEmpty && first.kind == .body {
                         org = stem + (body.hasPrefix(String(placeText.last!)) ? body : body)
-                        if let l = placeText.last, !body.hasPrefix(String(l)), "省市州县区".contains(l) { org = placeText + body }
-                    } else if ["市长", "州长", "县长", "区长", "省长", "副市长", "副州长", "副县长", "副区长", "副省长"].contains(titleText) {
+                        if let l = placeText.last, !body.hasPrefix(String(l)), Self.levelChars.contains(l) { org = placeText + body }
+                    } else if Self.governmentHeads.contains(titleText) {
                         org = placeText + "政府"
                     }
                 } else if !body.isEmpty {
@@ -428,7 +437,7 @@ struct PersonExtractor {
             }
             // The name (or, for a collective label, the list of names).
             var p = end
-            if ["编辑", "记者", "责任编辑", "全媒体记者", "通讯员"].contains(str(last.range)) {
+            if Self.bylinePosts.contains(str(last.range)) {
                 while p < s.count, s[p] == "：" || s[p] == ":" || s[p] == " " { p += 1 }
             }
             var names: [Range<Int>] = []
