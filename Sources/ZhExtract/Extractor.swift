@@ -66,7 +66,7 @@ public struct Extractor: Sendable {
             placeMentions = resolver.resolve(s, text: text, blocked: nameSpans, inside: companies, candidates: placeCandidates)
         }
         result.places = aggregatePlaces(placeMentions, s, inChrome: inChrome)
-        result.persons = aggregatePersons(persons, s)
+        result.persons = aggregatePersons(persons, s, places: placeMentions.map(\.range))
         var amountIndex: [String: Int] = [:]
         for a in AmountExtractor(s: s).extract(skipping: inChrome) {
             if let k = amountIndex[a.text] { result.amounts[k].mentions += a.mentions } else {
@@ -158,7 +158,7 @@ public struct Extractor: Sendable {
         return places.indices.filter { standalone[$0] }.map { places[$0] }
     }
 
-    func aggregatePersons(_ found: [PersonExtractor.Found], _ s: [Unicode.Scalar]) -> [Person] {
+    func aggregatePersons(_ found: [PersonExtractor.Found], _ s: [Unicode.Scalar], places: [Range<Int>] = []) -> [Person] {
         var order: [String] = []
         var byName: [String: Person] = [:]
         for f in found {
@@ -191,7 +191,10 @@ public struct Extractor: Sendable {
             }
         }
         // Every mention of every name, in one pass (a longer name wins where two start at the
-        // same place; a mention is never inside another).
+        // same place; a mention is never inside another, nor starts inside a place: 喀麦隆总统比亚
+        // is not mentioned in 利比亚, 孙中山 is in 孙中山故居 though 中山 is a place).
+        var inPlace = PositionSet(count: s.count + 1)
+        for r in places { for k in (r.lowerBound + 1)..<r.upperBound where k < s.count { inPlace[k] = true } }
         var mentions = [[Range<Int>]](repeating: [], count: order.count)
         let names = order.map(\.scalars)
         var byFirst: [Unicode.Scalar: [Int]] = [:]
@@ -200,7 +203,7 @@ public struct Extractor: Sendable {
         let firsts = ScalarSet(byFirst.keys)
         var i = 0
         while i < s.count {
-            if firsts.contains(s[i]), let k = byFirst[s[i]]!.first(where: { s.hasWord(names[$0], at: i) }) {
+            if firsts.contains(s[i]), !inPlace[i], let k = byFirst[s[i]]!.first(where: { s.hasWord(names[$0], at: i) }) {
                 mentions[k].append(i..<(i + names[k].count))
                 i += names[k].count
             } else {

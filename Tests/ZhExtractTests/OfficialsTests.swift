@@ -23,6 +23,21 @@ struct OfficialsTests {
         #expect(guo?.titles.last?.org == "昭通市政府")
     }
 
+    @Test("names before verbs of receiving, watching and visiting; lists of those who took part")
+    func namesBeforeVerbs() {
+        let r = extractor.extract("受国务院委托，财政部部长蓝佛安受国务院委托作报告。国家主席习近平观看演出。副委员长铁凝作的报告。")
+        #expect(Set(r.persons.map(\.name)) == ["蓝佛安", "习近平", "铁凝"])
+        // Every name of a list before what they attended, none from inside a title (任李强 in 副主任李强).
+        #expect(extractor.extract("陈吉宁、吴政隆参加上述活动。").persons.map(\.name) == ["陈吉宁", "吴政隆"])
+        #expect(extractor.extract("委员会副主任李强、王沪宁、蔡奇出席会议。").persons.map(\.name) == ["李强", "王沪宁", "蔡奇"])
+        // Verbs and numbers are no names: 首相宣布, 领导人达成, 1200余人参加活动, 卢拉致慰问电.
+        #expect(extractor.extract("英国首相宣布7月4日举行大选。两国最高领导人达成的共识。各界人士1200余人参加活动。").persons.isEmpty)
+        #expect(extractor.extract("习近平向巴西总统卢拉致慰问电。").persons.map(\.name) == ["卢拉"])
+        // A name is not mentioned inside a place (喀麦隆总统比亚, 利比亚).
+        let biya = extractor.extract("喀麦隆总统比亚，利比亚总统委员会主席曼菲发来贺电。").persons.first { $0.name == "比亚" }
+        #expect(biya?.mentions.count == 1)
+    }
+
     @Test("ministries, national agencies and the NPC's committees are bodies: their posts keep them as the org")
     func nationalBodies() {
         let r = extractor.extract("受国务院委托，司法部部长贺荣作了说明。国家统计局局长康义出席。")

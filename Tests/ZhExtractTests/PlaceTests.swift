@@ -41,6 +41,18 @@ struct PlaceTests {
         #expect(places("日本国土交通省发布消息。").map(\.name) == ["日本"])
     }
 
+    @Test("nothing starts inside a province's name unless another name ends there")
+    func provinceBeforeDirection() {
+        // 西南 and 西北 are directions, but not across 江西 and 山西.
+        #expect(names("在江西南昌、广西南宁和山西北部调研。") == ["江西省", "南昌市", "广西壮族自治区", "南宁市", "山西省"])
+        // 南山区 is not read across 云南; 津南 not across 天津; 西湖区 starts where 浙江 ends.
+        #expect(names("我们在云南山区调研。") == ["云南省"])
+        #expect(names("走进天津南开区。") == ["天津市", "南开区"])
+        #expect(names("浙江西湖区举行活动。") == ["浙江省", "西湖区"])
+        // 上海南京路: 海南 starts inside 上海, 南京 where 上海 ends.
+        #expect(names("漫步上海南京路。") == ["上海市", "南京市"])
+    }
+
     @Test("a person's name is not a place")
     func personNotPlace() {
         let r = extractor.extract("罗甸县委书记梁玉林表示，白云区始终立足罗甸所需。")

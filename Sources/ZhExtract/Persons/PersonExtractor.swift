@@ -114,6 +114,7 @@ struct PersonExtractor {
         return u.count == 2 ? UInt64(u[0].value) << 32 | UInt64(u[1].value) : nil
     })
     static let conjunctions = ScalarSet("和与同及")
+    static let numberEnds = ScalarSet("0123456789０１２３４５６７８９十百千万")
 
     /// Whether `r` can be a Han name: Han characters that do not end names, no word that ends
     /// a name starting inside it (时强调, 乔红来到), not a common word (宣传, 郑重), and not a
@@ -121,13 +122,18 @@ struct PersonExtractor {
     func plausibleName(_ r: Range<Int>) -> Bool {
         guard r.upperBound <= s.count, r.count >= 2 else { return false }
         for k in r where !Self.isHan(s[k]) || (k > r.lowerBound && Self.notInNameSet.contains(s[k])) { return false }
-        for k in (r.lowerBound + 1)..<r.upperBound {
+        // Nor one that starts it (首相宣布, 领导人达成: 宣 and 达 can start names).
+        for k in r.lowerBound..<r.upperBound {
             if let words = Self.multiBoundaryByFirst[s[k]], words.contains(where: { s.hasWord($0, at: k) }) { return false }
         }
         // Names never start with a common word (宣传, 周一, 单加工 after its first two characters).
         if Self.commonWordPairs.contains(UInt64(s[r.lowerBound].value) << 32 | UInt64(s[r.lowerBound + 1].value)) { return false }
         // 边…边… is a construction, not a surname (边建设边调整).
         if s[r.lowerBound] == "边", ((r.upperBound)..<min(s.count, r.upperBound + 6)).contains(where: { s[$0] == "边" }) { return false }
+        // A name never starts inside a title word (任李强 in 副主任李强、王沪宁).
+        let before = firstToken(startingAfter: r.lowerBound) - 1
+        if before >= 0, tokens[before].kind != .other, tokens[before].range.lowerBound < r.lowerBound,
+           tokens[before].range.upperBound > r.lowerBound { return false }
         // A name never runs into a title (应国家 in 应国家主席).
         var t = firstToken(startingAfter: r.lowerBound)
         while t < tokens.count && tokens[t].range.lowerBound < r.upperBound {
@@ -137,6 +143,8 @@ struct PersonExtractor {
         // A name never cuts into a place written after it (李美 in 李美国...).
         if r.count > 1, (r.lowerBound + 1 ..< r.upperBound).contains(where: { placeStarts.contains($0) }) { return false }
         if Self.conjunctions.contains(s[r.lowerBound]), r.lowerBound > 0, Self.isHan(s[r.lowerBound - 1]) { return false }
+        // Nor follows a number directly (1200余人, 三十余人: 余 is "more than").
+        if r.lowerBound > 0, Self.numberEnds.contains(s[r.lowerBound - 1]) { return false }
         return true
     }
 
@@ -176,7 +184,8 @@ struct PersonExtractor {
 
     private func foreignNameRun(at p: Int) -> Range<Int>? {
         // A country or city is no name (俄罗斯 after a list of leaders).
-        guard p < s.count, TitleLexicon.transliteration.contains(s[p]), !placeStarts.contains(p) else { return nil }
+        // Nor a word that follows names (领导人达成, 首相宣布).
+        guard p < s.count, TitleLexicon.transliteration.contains(s[p]), !placeStarts.contains(p), !isBoundary(p) else { return nil }
         var end = p
         while end < s.count, end - p < 20 {
             if TitleLexicon.transliteration.contains(s[end]) {
@@ -212,7 +221,6 @@ struct PersonExtractor {
         guard p < s.count, Self.isHan(s[p]) else { return nil }
         // Known names first.
         for u in knownNameScalars where s.hasWord(u, at: p) && isBoundary(p + u.count) { return p..<(p + u.count) }
-        let plausible = plausibleName
         var surnameLength = 0
         if let c = Self.compoundScalars.first(where: { s.hasWord($0, at: p) }) {
             surnameLength = c.count
@@ -225,8 +233,11 @@ struct PersonExtractor {
                 // A verb written right after a two-character name is not its third character
                 // (何平作的报告, 徐辉作了说明).
                 if given == 2, r.upperBound < s.count, Self.verbsAfterNames.contains(s[r.upperBound - 1]),
-                   Self.afterThoseVerbs.contains(s[r.upperBound]), plausible(p..<(r.upperBound - 1)) { continue }
-                if plausible(r) && isBoundary(r.upperBound) { return r }
+                   Self.afterThoseVerbs.contains(s[r.upperBound]), plausibleName(p..<(r.upperBound - 1)) { continue }
+                // Nor is 致 before a message (卢拉致慰问电, 莫迪致贺电).
+                if given == 2, r.upperBound < s.count, s[r.upperBound - 1] == "致", Self.messagesAfter致.contains(s[r.upperBound]),
+                   plausibleName(p..<(r.upperBound - 1)) { continue }
+                if plausibleName(r) && isBoundary(r.upperBound) { return r }
             }
             return foreign ? readForeignName(at: p) : nil
         }
@@ -238,7 +249,7 @@ struct PersonExtractor {
         if isBoundary(p) || !Self.transliterationStarts.contains(ch(p)) { return nil }
         for length in [4, 3] {
             let r = p..<(p + length)
-            if plausible(r) && !TitleLexicon.notInNames.contains(ch(p)) && isBoundary(r.upperBound)
+            if plausibleName(r) && !TitleLexicon.notInNames.contains(ch(p)) && isBoundary(r.upperBound)
                 && !(p..<r.upperBound).contains(where: { $0 > p && isBoundary($0) }) { return r }
         }
         return nil
@@ -261,6 +272,7 @@ struct PersonExtractor {
 
     static let verbsAfterNames = ScalarSet("作说讲谈答")
     static let afterThoseVerbs = ScalarSet("的了出过")
+    static let messagesAfter致 = ScalarSet("慰贺电信函辞以唁")
 
     /// Whether a country is named shortly before `p` in the same clause (黎巴嫩真主党武装领导人).
     private func foreignPlaceShortlyBefore(_ p: Int) -> Bool {

@@ -105,9 +105,20 @@ struct PlaceResolver {
         }
         var taken = PositionSet(count: s.count + 1)
         for r in blocked { for i in r where i < taken.count { taken[i] = true } }
+        // Nothing starts inside a province's name unless another name ends where it starts: 江西南昌
+        // and 山西北部 are 江西 and 山西 (not the words 西南, 西北), 云南山区 is 云南 (not 南山区),
+        // 天津南开区 has no 津南; but 浙江西湖区 keeps 西湖区, as 浙江 ends where it starts.
+        var provinces: [Range<Int>] = []
+        var ends = Set<Int>()
+        for c in cands where gazetteer.entries[c.entry].kind != .blocker {
+            ends.insert(c.range.upperBound)
+            if gazetteer.entries[c.entry].divisions.contains(where: { table.divisions[$0].level == .province }) { provinces.append(c.range) }
+        }
         var chosen: [Candidate] = []
         for i in order {
             let c = cands[i]
+            if !provinces.isEmpty, !ends.contains(c.range.lowerBound),
+               provinces.contains(where: { $0.lowerBound < c.range.lowerBound && c.range.lowerBound < $0.upperBound }) { continue }
             if c.range.contains(where: { taken[$0] }) { continue }
             for k in c.range { taken[k] = true }
             if gazetteer.entries[c.entry].kind != .blocker { chosen.append(c) }
