@@ -33,6 +33,10 @@ struct OfficialsTests {
         // Verbs and numbers are no names: 首相宣布, 领导人达成, 1200余人参加活动, 卢拉致慰问电.
         #expect(extractor.extract("英国首相宣布7月4日举行大选。两国最高领导人达成的共识。各界人士1200余人参加活动。").persons.isEmpty)
         #expect(extractor.extract("习近平向巴西总统卢拉致慰问电。").persons.map(\.name) == ["卢拉"])
+        // A former holder's post keeps 前 or 原; 此前 and 日前 are words.
+        #expect(titles("美国前总统特朗普表示。", "特朗普") == ["前总统"])
+        #expect(titles("现任总统拜登和前总统特朗普。", "特朗普") == ["前总统"])
+        #expect(titles("此前总统拜登表示。", "拜登") == ["总统"])
         // A name is not mentioned inside a place (喀麦隆总统比亚, 利比亚).
         let biya = extractor.extract("喀麦隆总统比亚，利比亚总统委员会主席曼菲发来贺电。").persons.first { $0.name == "比亚" }
         #expect(biya?.mentions.count == 1)

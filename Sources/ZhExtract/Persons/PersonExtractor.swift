@@ -273,6 +273,7 @@ struct PersonExtractor {
     static let verbsAfterNames = ScalarSet("作说讲谈答")
     static let afterThoseVerbs = ScalarSet("的了出过")
     static let messagesAfter致 = ScalarSet("慰贺电信函辞以唁")
+    static let formerMarks = ScalarSet("前原")
 
     /// Whether a country is named shortly before `p` in the same clause (黎巴嫩真主党武装领导人).
     private func foreignPlaceShortlyBefore(_ p: Int) -> Bool {
@@ -394,6 +395,14 @@ struct PersonExtractor {
                 }
                 titleStart = b
                 start = b
+            }
+            // A former holder keeps 前 or 原 (美国前总统特朗普, 拜登和前总统特朗普, ，原副省长…), but
+            // not a word's last character (此前, 目前, 日前).
+            if placeMention == nil, titleStart == first.range.lowerBound, titleStart > 0, Self.formerMarks.contains(s[titleStart - 1]),
+               titleStart == 1 || !Self.isHan(s[titleStart - 2]) || Self.conjunctions.contains(s[titleStart - 2])
+                || placeEndingAt[titleStart - 1] != nil {
+                titleStart -= 1
+                start = min(start, titleStart)
             }
             let titleText = str(titleStart..<last.range.upperBound)
             // A foreign post: a country written before it (俄罗斯总统), or a post only other
