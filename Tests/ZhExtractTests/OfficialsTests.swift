@@ -162,6 +162,10 @@ struct FactsTests {
         // A span of years keeps both ends.
         let span = extractor.extract("《规划（2021—2030年）》发布。", published: pub).dates.first
         #expect(span?.start == "2021-01-01" && span?.end == "2030-12-31" && span?.granularity == "year")
+        // 自…以来 with words between is open; 自…至… and a clause without 以来 are not.
+        #expect(extractor.extract("该示范区自2018年揭牌以来，累计投资。", published: pub).dates.first?.end == nil)
+        #expect(extractor.extract("自2018年至2020年，项目推进。", published: pub).dates.first?.end == "2020-12-31")
+        #expect(extractor.extract("自2018年，双方开展合作，以来往频繁。", published: pub).dates.first?.end == "2018-12-31")
     }
 
     @Test("amounts in yuan, with approximation")

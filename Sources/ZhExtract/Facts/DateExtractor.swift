@@ -66,6 +66,9 @@ public struct Day: Sendable, Hashable, Comparable {
 /// 11日下午, 2016年以来, 自2017年起, 2022年; a damaged 97日 read as 9月7日 when the
 /// publication month allows.
 struct DateExtractor {
+    /// Marks that end a clause: what 自 opens closes before them.
+    static let clauseEnds = Set<Unicode.Scalar>("，。；、！？：\n,;".unicodeScalars)
+
     let s: [Unicode.Scalar]
     let published: Day?
 
@@ -267,6 +270,11 @@ struct DateExtractor {
             if word(j, "以来") || ((start < i || (y != nil && m == nil)) && (word(j, "起") || word(j, "开始"))) {
                 open = true
                 j += word(j, "以来") ? 2 : word(j, "开始") ? 2 : 1
+            } else if start < i, endDay == nil || d == nil {
+                // 自2018年揭牌以来: 以来 later in the same clause still opens the range.
+                var k = j
+                while k < s.count, k - j < 16, !Self.clauseEnds.contains(s[k]), !word(k, "以来") { k += 1 }
+                if k < s.count, word(k, "以来") { open = true }
             }
             if d != nil, endDay == nil { endDay = startDay }
             // Times of day belong to their day.
