@@ -377,12 +377,18 @@ public struct Extractor: Sendable {
                 at += 1
             }
             guard let (zai, run) = found else { continue }
-            // The leaders: names written right before 在 (titles and 近日 may stand between).
+            // The leaders: names written right before 在 (titles, 近日 or a date may stand
+            // between: 李强1月29日至30日在陕西调研).
+            let datesHere = dates.flatMap(\.mentions).filter { sentence.contains($0.lowerBound) && $0.upperBound <= zai }
             var leaders: [String] = []
             for (k, u) in nameScalars.enumerated() {
                 var i = max(sentence.lowerBound, zai - 40)
                 while i + u.count <= zai {
-                    if s.hasWord(u, at: i), zai - (i + u.count) <= 6 { leaders.append(names[k]); break }
+                    if s.hasWord(u, at: i) {
+                        let gap = (i + u.count)..<zai
+                        let dated = datesHere.reduce(0) { $0 + ($1.clamped(to: gap).count) }
+                        if gap.count - dated <= 6 { leaders.append(names[k]); break }
+                    }
                     i += 1
                 }
             }

@@ -186,6 +186,9 @@ struct VisitTests {
         let b = extractor.extract("2月1日至2日，中共中央总书记、国家主席习近平来到天津，看望慰问基层干部群众。", published: published).visits
         #expect(b.first?.start == "2024-02-01" && b.first?.end == "2024-02-02")
         #expect(extractor.extract("国务院总理李强在浙江调研时强调，要稳住外贸。").visits.map(\.to) == [["浙江省"]])
+        // A date between the leader and 在 (李强1月29日至30日在陕西调研) is the visit's.
+        let c = extractor.extract("中共中央政治局常委、国务院总理李强1月29日至30日在陕西调研。", published: published).visits
+        #expect(c.first?.leaders == ["李强"] && c.first?.start == "2024-01-29" && c.first?.end == "2024-01-30")
         // Going home is no inspection.
         #expect(extractor.extract("国务院总理李强回到北京后主持会议。").visits.isEmpty)
     }
