@@ -131,11 +131,10 @@ struct PersonExtractor {
         // 边…边… is a construction, not a surname (边建设边调整).
         if s[r.lowerBound] == "边", ((r.upperBound)..<min(s.count, r.upperBound + 6)).contains(where: { s[$0] == "边" }) { return false }
         // A name never starts inside a title word (任李强 in 副主任李强、王沪宁).
-        let before = firstToken(startingAfter: r.lowerBound) - 1
-        if before >= 0, tokens[before].kind != .other, tokens[before].range.lowerBound < r.lowerBound,
-           tokens[before].range.upperBound > r.lowerBound { return false }
-        // A name never runs into a title (应国家 in 应国家主席).
         var t = firstToken(startingAfter: r.lowerBound)
+        if t > 0, tokens[t - 1].kind != .other, tokens[t - 1].range.lowerBound < r.lowerBound,
+           tokens[t - 1].range.upperBound > r.lowerBound { return false }
+        // A name never runs into a title (应国家 in 应国家主席).
         while t < tokens.count && tokens[t].range.lowerBound < r.upperBound {
             if tokens[t].kind != .other { return false }
             t += 1

@@ -95,33 +95,31 @@ struct PlaceResolver {
         let table = gazetteer.table
         // 1. Candidates.
         let cands = candidates ?? self.candidates(in: text)
-        func weight(_ c: Candidate) -> Int {
-            let kind = gazetteer.entries[c.entry].kind
-            return c.range.count * 4 + (kind == .fullName ? 2 : kind == .blocker ? 1 : 0)
-        }
+        // Weights computed once (the sort looked each candidate's entry up at every comparison).
+        let kinds = cands.map { gazetteer.entries[$0.entry].kind }
+        let weights = cands.indices.map { k in cands[k].range.count * 4 + (kinds[k] == .fullName ? 2 : kinds[k] == .blocker ? 1 : 0) }
         let order = cands.indices.sorted { a, b in
-            let wa = weight(cands[a]), wb = weight(cands[b])
-            return wa != wb ? wa > wb : cands[a].range.lowerBound < cands[b].range.lowerBound
+            weights[a] != weights[b] ? weights[a] > weights[b] : cands[a].range.lowerBound < cands[b].range.lowerBound
         }
         var taken = PositionSet(count: s.count + 1)
         for r in blocked { for i in r where i < taken.count { taken[i] = true } }
         // Nothing starts inside a province's name unless another name ends where it starts: 江西南昌
         // and 山西北部 are 江西 and 山西 (not the words 西南, 西北), 云南山区 is 云南 (not 南山区),
         // 天津南开区 has no 津南; but 浙江西湖区 keeps 西湖区, as 浙江 ends where it starts.
-        var provinces: [Range<Int>] = []
-        var ends = Set<Int>()
-        for c in cands where gazetteer.entries[c.entry].kind != .blocker {
-            ends.insert(c.range.upperBound)
-            if gazetteer.entries[c.entry].divisions.contains(where: { table.divisions[$0].level == .province }) { provinces.append(c.range) }
+        var insideProvince = PositionSet(count: s.count + 1), ends = PositionSet(count: s.count + 1)
+        for (k, c) in cands.enumerated() where kinds[k] != .blocker && c.range.upperBound <= s.count {
+            ends[c.range.upperBound] = true
+            if gazetteer.entries[c.entry].divisions.contains(where: { table.divisions[$0].level == .province }) {
+                for i in (c.range.lowerBound + 1)..<c.range.upperBound { insideProvince[i] = true }
+            }
         }
         var chosen: [Candidate] = []
         for i in order {
             let c = cands[i]
-            if !provinces.isEmpty, !ends.contains(c.range.lowerBound),
-               provinces.contains(where: { $0.lowerBound < c.range.lowerBound && c.range.lowerBound < $0.upperBound }) { continue }
+            if c.range.lowerBound < s.count, insideProvince[c.range.lowerBound], !ends[c.range.lowerBound] { continue }
             if c.range.contains(where: { taken[$0] }) { continue }
             for k in c.range { taken[k] = true }
-            if gazetteer.entries[c.entry].kind != .blocker { chosen.append(c) }
+            if kinds[i] != .blocker { chosen.append(c) }
         }
         chosen.sort { $0.range.lowerBound < $1.range.lowerBound }
 
@@ -132,8 +130,7 @@ struct PlaceResolver {
         var evidence: [Int: Int] = [:]
         for c in chosen where gazetteer.entries[c.entry].divisions.count == 1 {
             let di = gazetteer.entries[c.entry].divisions[0]
-            let d = table.divisions[di]
-            guard gazetteer.entries[c.entry].kind == .fullName || d.level <= .prefecture, d.code != nil else { continue }
+            guard gazetteer.entries[c.entry].kind == .fullName || table.divisions[di].level <= .prefecture, table.divisions[di].code != nil else { continue }
             evidence[di, default: 0] += 2
         }
         // Province abbreviations (粤黔协作) only break ties between divisions sharing a name.
@@ -218,13 +215,13 @@ struct PlaceResolver {
                     if sc > bestScore { best = o; bestScore = sc }
                 }
             }
-            let d = table.divisions[best]
+            let bestLevel = table.divisions[best].level
             // A short form of a county or smaller needs support: its full name, an ancestor,
             // or a place suffix right after it.
-            if entry.kind == .alias && d.level >= .township {
+            if entry.kind == .alias && bestLevel >= .township {
                 // A township's short form (乌蒙, 建设, 幸福) only right after its county.
                 if !(parent[best] >= 0 && before.contains(Int(parent[best]))) { continue }
-            } else if entry.kind == .alias && d.level >= .county {
+            } else if entry.kind == .alias && bestLevel >= .county {
                 // A county's short form (白云, 资源, 南部) needs its prefecture (the direct parent)
                 // or its own full name in the document, or an ancestor written right before it;
                 // and it must start a word (定结 in 决定结束 does not).
