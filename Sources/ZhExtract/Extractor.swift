@@ -194,7 +194,7 @@ public struct Extractor: Sendable {
         // same place; a mention is never inside another, nor starts inside a place: 喀麦隆总统比亚
         // is not mentioned in 利比亚, 孙中山 is in 孙中山故居 though 中山 is a place).
         var inPlace = PositionSet(count: s.count + 1)
-        for r in places { for k in (r.lowerBound + 1)..<r.upperBound where k < s.count { inPlace[k] = true } }
+        for r in places where r.count >= 2 { for k in (r.lowerBound + 1)..<r.upperBound where k < s.count { inPlace[k] = true } }
         var mentions = [[Range<Int>]](repeating: [], count: order.count)
         let names = order.map(\.scalars)
         var byFirst: [Unicode.Scalar: [Int]] = [:]

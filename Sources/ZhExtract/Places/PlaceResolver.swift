@@ -109,7 +109,7 @@ struct PlaceResolver {
         var insideProvince = PositionSet(count: s.count + 1), ends = PositionSet(count: s.count + 1)
         for (k, c) in cands.enumerated() where kinds[k] != .blocker && c.range.upperBound <= s.count {
             ends[c.range.upperBound] = true
-            if gazetteer.entries[c.entry].divisions.contains(where: { table.divisions[$0].level == .province }) {
+            if c.range.count >= 2, gazetteer.entries[c.entry].divisions.contains(where: { table.divisions[$0].level == .province }) {
                 for i in (c.range.lowerBound + 1)..<c.range.upperBound { insideProvince[i] = true }
             }
         }
