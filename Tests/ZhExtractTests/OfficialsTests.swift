@@ -162,6 +162,10 @@ struct FactsTests {
         // A span of years keeps both ends.
         let span = extractor.extract("《规划（2021—2030年）》发布。", published: pub).dates.first
         #expect(span?.start == "2021-01-01" && span?.end == "2030-12-31" && span?.granularity == "year")
+        // 前5月 and 前5个月 are the first five months; 前 before a day is not.
+        let first5 = extractor.extract("前5月我国轻工业增长。今年前5个月出口增长。", published: pub).dates
+        #expect(first5.map(\.start) == ["2023-01-01", "2023-01-01"] && first5.map(\.end) == ["2023-05-31", "2023-05-31"])
+        #expect(extractor.extract("会议前5月12日发布。", published: pub).dates.first?.start == "2023-05-12")
         // 自…以来 with words between is open; 自…至… and a clause without 以来 are not.
         #expect(extractor.extract("该示范区自2018年揭牌以来，累计投资。", published: pub).dates.first?.end == nil)
         #expect(extractor.extract("自2018年至2020年，项目推进。", published: pub).dates.first?.end == "2020-12-31")

@@ -134,7 +134,9 @@ struct DateExtractor {
                     break
                 }
             }
-            if start > 0 && s[start - 1] == "前", at(j, "个"), at(j + 1, "月"), (1...12).contains(first.value), let pub = published {
+            // (前5月 too, where no day follows: the first five months, not May.)
+            let countWords = at(j, "个") && at(j + 1, "月") ? 2 : at(j, "月") && digitRun(j + 1) == nil && !at(j + 1, "日") ? 1 : 0
+            if start > 0 && s[start - 1] == "前", countWords > 0, (1...12).contains(first.value), let pub = published {
                 var from = start - 1
                 var yy = pub.year
                 for (w, delta) in Self.relativeYears where from >= w.count && s.hasWord(w, at: from - w.count) {
@@ -143,9 +145,10 @@ struct DateExtractor {
                     break
                 }
                 let end = Day(year: yy, month: first.value, day: Day.daysIn(first.value, yy))
-                out.append(DateMention(text: text(from..<(j + 2)), start: Day(year: yy, month: 1, day: 1).iso, end: end.iso,
-                                       granularity: "month", mentions: [from..<(j + 2)]))
-                i = j + 2
+                let e = j + countWords
+                out.append(DateMention(text: text(from..<e), start: Day(year: yy, month: 1, day: 1).iso, end: end.iso,
+                                       granularity: "month", mentions: [from..<e]))
+                i = e
                 continue
             }
             if at(j, "年") && first.value >= 1900 && first.value <= 2100 {
