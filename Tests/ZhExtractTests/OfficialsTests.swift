@@ -162,6 +162,11 @@ struct FactsTests {
         // A span of years keeps both ends.
         let span = extractor.extract("《规划（2021—2030年）》发布。", published: pub).dates.first
         #expect(span?.start == "2021-01-01" && span?.end == "2030-12-31" && span?.granularity == "year")
+        // Halves and quarters of a year written just before them; 上半年 alone and 三季度末 are left.
+        let parts = extractor.extract("2024年上半年经济增长。今年前三季度出口增长。去年四季度回升。截至三季度末。上半年工作。",
+                                      published: Day(year: 2024, month: 10, day: 20)).dates
+        #expect(parts.map(\.text) == ["2024年上半年", "今年前三季度", "去年四季度"])
+        #expect(parts.map(\.start) == ["2024-01-01", "2024-01-01", "2023-10-01"] && parts.map(\.end) == ["2024-06-30", "2024-09-30", "2023-12-31"])
         // 前5月 and 前5个月 are the first five months; 前 before a day is not.
         let first5 = extractor.extract("前5月我国轻工业增长。今年前5个月出口增长。", published: pub).dates
         #expect(first5.map(\.start) == ["2023-01-01", "2023-01-01"] && first5.map(\.end) == ["2023-05-31", "2023-05-31"])

@@ -94,6 +94,40 @@ struct DateExtractor {
     private static let relativeYears: [([Unicode.Scalar], Int)] = [("今年".scalars, 0), ("去年".scalars, -1), ("明年".scalars, 1), ("前年".scalars, -2)]
     private static let timeOfDayScalars = timesOfDay.map(\.scalars)
 
+    /// Parts of a year: the word and its first and last month.
+    private static let periods: [(word: [Unicode.Scalar], first: Int, last: Int)] = [
+        ("上半年", 1, 6), ("下半年", 7, 12), ("前三季度", 1, 9), ("前两个季度", 1, 6), ("前两季度", 1, 6),
+        ("第一季度", 1, 3), ("第二季度", 4, 6), ("第三季度", 7, 9), ("第四季度", 10, 12),
+        ("一季度", 1, 3), ("二季度", 4, 6), ("三季度", 7, 9), ("四季度", 10, 12),
+    ].map { ($0.0.scalars, $0.1, $0.2) }
+    private static let periodStarts = Set(periods.map { $0.word[0] })
+
+    /// A half or a quarter at `i` of a year written right before it (2024年, 今年, 去年): its
+    /// months as a range; nil without such a year (上半年 alone is left out).
+    private func period(at i: Int) -> (mention: DateMention, end: Int)? {
+        guard let p = Self.periods.first(where: { s.hasWord($0.word, at: i) }) else { return nil }
+        var from = i
+        var yy: Int?
+        if i >= 5, s[i - 1] == "年", let y = digitRun(i - 5), y.end == i - 1, (1900...2100).contains(y.value),
+           !(i >= 6 && s[i - 6].value >= 0x30 && s[i - 6].value <= 0x39) {
+            yy = y.value
+            from = i - 5
+        } else if let pub = published {
+            for (w, delta) in Self.relativeYears where i >= w.count && s.hasWord(w, at: i - w.count) {
+                yy = pub.year + delta
+                from = i - w.count
+                break
+            }
+        }
+        guard let yy else { return nil }
+        // Not a quarter's end (三季度末) nor a part of another word (第三季度 inside 前三季度 is read whole above).
+        let end = i + p.word.count
+        if at(end, "末") { return nil }
+        return (DateMention(text: String(scalars: s[from..<end]), start: Day(year: yy, month: p.first, day: 1).iso,
+                            end: Day(year: yy, month: p.last, day: Day.daysIn(p.last, yy)).iso, granularity: "month",
+                            mentions: [from..<end]), end)
+    }
+
     private func word(_ i: Int, _ w: String) -> Bool {
         s.hasWord(Self.wordScalars[w] ?? w.scalars, at: i)
     }
@@ -115,6 +149,12 @@ struct DateExtractor {
                 month = published?.month
                 yearWritten = false
                 i += 1
+                continue
+            }
+            // Halves and quarters of a year written just before (2024年上半年, 今年前三季度).
+            if Self.periodStarts.contains(s[i]), !skipped(i), let p = period(at: i) {
+                out.append(p.mention)
+                i = p.end
                 continue
             }
             // Dates start with a digit: everything else is passed over at once.
@@ -152,6 +192,8 @@ struct DateExtractor {
                 continue
             }
             if at(j, "年") && first.value >= 1900 && first.value <= 2100 {
+                // The year of a half or a quarter (2024年上半年) is part of that period's date.
+                if Self.periods.contains(where: { s.hasWord($0.word, at: j + 1) }) { i = j + 1; continue }
                 y = first.value
                 j += 1
                 if let mm = digitRun(j), at(mm.end, "月"), (1...12).contains(mm.value) {
