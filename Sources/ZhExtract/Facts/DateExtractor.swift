@@ -100,7 +100,7 @@ struct DateExtractor {
         ("第一季度", 1, 3), ("第二季度", 4, 6), ("第三季度", 7, 9), ("第四季度", 10, 12),
         ("一季度", 1, 3), ("二季度", 4, 6), ("三季度", 7, 9), ("四季度", 10, 12),
     ].map { ($0.0.scalars, $0.1, $0.2) }
-    private static let periodStarts = Set(periods.map { $0.word[0] })
+    private static let periodStarts = ScalarSet(periods.map { $0.word[0] })
 
     /// A half or a quarter at `i` of a year written right before it (2024年, 今年, 去年): its
     /// months as a range; nil without such a year (上半年 alone is left out).
@@ -152,7 +152,7 @@ struct DateExtractor {
                 continue
             }
             // Halves and quarters of a year written just before (2024年上半年, 今年前三季度).
-            if Self.periodStarts.contains(s[i]), !skipped(i), let p = period(at: i) {
+            if i > 0, s[i - 1] == "年", Self.periodStarts.contains(s[i]), !skipped(i), let p = period(at: i) {
                 out.append(p.mention)
                 i = p.end
                 continue
