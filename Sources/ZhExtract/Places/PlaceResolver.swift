@@ -74,7 +74,18 @@ struct PlaceResolver {
     static let anchorVerbs: [String] = ["调研", "走访", "考察", "深入", "来到", "前往", "抵达", "位于", "视察", "察看", "参观"]
 
     /// A name of the gazetteer found in the text: its range and its entry.
-    struct Candidate { var range: Range<Int>; var entry: Int }
+    /// A name of the gazetteer found in the text: its code point range and its entry, stored in
+    /// 12 bytes (a long page has millions of candidates).
+    struct Candidate {
+        private var start: Int32, end: Int32, entryIndex: Int32
+        init(range: Range<Int>, entry: Int) {
+            start = Int32(truncatingIfNeeded: range.lowerBound)
+            end = Int32(truncatingIfNeeded: range.upperBound)
+            entryIndex = Int32(truncatingIfNeeded: entry)
+        }
+        var range: Range<Int> { Int(start)..<Int(end) }
+        var entry: Int { Int(entryIndex) }
+    }
 
     /// Every name of the gazetteer in `text`, overlapping ones included.
     func candidates(in text: String) -> [Candidate] {
@@ -96,10 +107,12 @@ struct PlaceResolver {
         // 1. Candidates.
         let cands = candidates ?? self.candidates(in: text)
         // Weights computed once (the sort looked each candidate's entry up at every comparison).
+        // (Narrow integers: a 60 MB page has over a million candidates.)
         let kinds = cands.map { gazetteer.entries[$0.entry].kind }
-        let weights = cands.indices.map { k in cands[k].range.count * 4 + (kinds[k] == .fullName ? 2 : kinds[k] == .blocker ? 1 : 0) }
-        let order = cands.indices.sorted { a, b in
-            weights[a] != weights[b] ? weights[a] > weights[b] : cands[a].range.lowerBound < cands[b].range.lowerBound
+        let weights = cands.indices.map { k in Int32(truncatingIfNeeded: cands[k].range.count * 4 + (kinds[k] == .fullName ? 2 : kinds[k] == .blocker ? 1 : 0)) }
+        var order = [Int32](0..<Int32(truncatingIfNeeded: cands.count))
+        order.sort { a, b in
+            weights[Int(a)] != weights[Int(b)] ? weights[Int(a)] > weights[Int(b)] : cands[Int(a)].range.lowerBound < cands[Int(b)].range.lowerBound
         }
         var taken = PositionSet(count: s.count + 1)
         for r in blocked { for i in r where i < taken.count { taken[i] = true } }
@@ -114,7 +127,8 @@ struct PlaceResolver {
             }
         }
         var chosen: [Candidate] = []
-        for i in order {
+        for i32 in order {
+            let i = Int(i32)
             let c = cands[i]
             if c.range.lowerBound < s.count, insideProvince[c.range.lowerBound], !ends[c.range.lowerBound] { continue }
             if c.range.contains(where: { taken[$0] }) { continue }
