@@ -85,6 +85,13 @@ public struct Extractor: Sendable {
         where !result.visits.contains(where: { $0.to.contains(where: v.to.contains) && !Set($0.leaders).isDisjoint(with: v.leaders) }) {
             result.visits.append(v)
         }
+        // A Chinese leader going abroad comes from China (李强对澳大利亚进行正式访问): every place
+        // gone to is foreign and every leader has a Chinese name.
+        let foreign = Set(placeMentions.filter(\.isForeign).map(name)).subtracting(["中国", "中华人民共和国"])
+        for k in result.visits.indices where result.visits[k].from == nil && !result.visits[k].to.isEmpty
+            && result.visits[k].to.allSatisfy(foreign.contains) && result.visits[k].leaders.allSatisfy(Self.isChineseName) {
+            result.visits[k].from = "中国"
+        }
         result.pairings = pairings(s, sentences: sentences, words: words, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published)
         return result
     }
@@ -252,6 +259,14 @@ public struct Extractor: Sendable {
     }
 
     // MARK: - Events
+
+    /// Whether `name` is written as a Chinese name: a surname and one or two more Han characters.
+    static func isChineseName(_ name: String) -> Bool {
+        let u = Array(name.unicodeScalars)
+        guard (2...4).contains(u.count), u.allSatisfy(PersonExtractor.isHan) else { return false }
+        if PersonExtractor.compoundScalars.contains(where: { u.starts(with: $0) }) { return u.count >= 3 }
+        return u.count <= 3 && PersonExtractor.surnameScalars.contains(u[0])
+    }
 
     /// The sentences of a text: ranges between 。！？； and line breaks.
     static func sentenceRanges(_ s: [Unicode.Scalar]) -> [Range<Int>] {

@@ -204,6 +204,9 @@ struct VisitTests {
 
     @Test("a state visit: the visitor, from their country, to China, with the visit's dates")
     func stateVisit() {
+        // A Chinese leader going abroad comes from China.
+        let abroad = extractor.extract("国务院总理李强将于6月13日至20日对新西兰、澳大利亚进行正式访问。", published: Day(year: 2024, month: 6, day: 10)).visits
+        #expect(abroad.first?.from == "中国" && abroad.first?.leaders == ["李强"])
         let v = extractor.extract("波兰总统杜达将于6月22日至26日对中国进行国事访问。", published: Day(year: 2024, month: 6, day: 20)).visits
         #expect(v.first?.leaders == ["杜达"])
         #expect(v.first?.to == ["中国"])
