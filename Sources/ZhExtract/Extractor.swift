@@ -469,7 +469,9 @@ public struct Extractor: Sendable {
             } else if let here = words.first(sentence, .来华) ?? words.first(sentence, .访华) {
                 // 来华…访问的X总统Y / Y访华.
                 to = ["中国"]
-                leader = mentions(in: here..<min(sentence.upperBound, here + 24)).first
+                // The visitor named after 来华 comes after the visit's word too (来华进行国事访问的…总统
+                // 穆伊兹), not in another clause (去年来华出席…并同习近平主席会面).
+                leader = mentions(in: here..<min(sentence.upperBound, here + 24)).first.flatMap { $0.at > visit ? $0 : nil }
                     ?? mentions(in: sentence.lowerBound..<here).last.flatMap { here - ($0.at + $0.name.unicodeScalars.count) <= 2 ? $0 : nil }
             }
             guard let leader, !to.isEmpty, !to.contains(where: { names.contains($0) }) else { continue }
