@@ -53,7 +53,7 @@ public struct Extractor: Sendable {
         var placeMentions = resolver.resolve(s, text: text, blocked: [], inside: companies, candidates: placeCandidates)
         let personExtractor = PersonExtractor(s: s, text: text, places: placeMentions, table: gazetteer.table,
                                               knownNames: Set(knownOfficials.keys))
-        var persons = personExtractor.extract()
+        var persons = personExtractor.extract() + personExtractor.foreignNamesBeforePosts()
         let dateMentions = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
         let dateRanges = dateMentions.flatMap(\.mentions)
         result.dates = Self.aggregate(dateMentions)

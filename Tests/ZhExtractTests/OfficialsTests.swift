@@ -37,6 +37,12 @@ struct OfficialsTests {
         #expect(titles("美国前总统特朗普表示。", "特朗普") == ["前总统"])
         #expect(titles("现任总统拜登和前总统特朗普。", "特朗普") == ["前总统"])
         #expect(titles("此前总统拜登表示。", "拜登") == ["总统"])
+        // A foreign name written before its post (同武契奇总统会谈, 会见普京总统), not a word's end
+        // (转达拜登总统), a qualifier (代理总统) or two countries (俄白外长).
+        let before = extractor.extract("习近平同武契奇总统举行会谈。李强会见普京总统。请转达拜登总统的问候。代理总统出席。俄白外长表示。")
+        #expect(Set(before.persons.map(\.name)).isSuperset(of: ["武契奇", "普京"]))
+        #expect(before.persons.allSatisfy { !["达拜登", "代理", "俄白"].contains($0.name) })
+        #expect(titles("李强会见普京总统。", "普京") == ["总统"])
         // A name is not mentioned inside a place (喀麦隆总统比亚, 利比亚).
         let biya = extractor.extract("喀麦隆总统比亚，利比亚总统委员会主席曼菲发来贺电。").persons.first { $0.name == "比亚" }
         #expect(biya?.mentions.count == 1)

@@ -85,7 +85,7 @@ struct PersonExtractor {
     /// Where the countries and the places written in full start.
     let placeStarts: Set<Int>
 
-    private func str(_ r: Range<Int>) -> String {
+    func str(_ r: Range<Int>) -> String {
         String(scalars: s[r])
     }
 

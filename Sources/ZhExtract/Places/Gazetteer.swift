@@ -117,7 +117,7 @@ enum PlaceLexicon {
         和顺 永和 城中 江海 海港 港城 立新 新华社 长城 金平 平和 和田地 大通 通道 三都 都安 乐业 富民 江城 \\
         河西走廊 市中心 城市中 运河边 大运河 京杭运河 南部战区 北部战区 东部战区 西部战区 中部战区 南部地区 西部地区 东部地区 \
         发展中国家 世界大同 大同小异 扩大 红海城市 红海地区 红海海域 红海航线 阿曼湾 巴中关系 巴中两国 巴中友好 巴中合作 \
-        国防部 国土交通省 上海合作组织 上海精神 北京时间 金山银山
+        国防部 国土交通省 上海合作组织 上海精神 北京时间 金山银山 独特多
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init)
 
     /// Province abbreviations, as evidence for which province an ambiguous name belongs to.
