@@ -118,7 +118,9 @@ struct PlaceResolver {
         for r in blocked { for i in r where i < taken.count { taken[i] = true } }
         // Nothing starts inside a province's name unless another name ends where it starts: 江西南昌
         // and 山西北部 are 江西 and 山西 (not the words 西南, 西北), 云南山区 is 云南 (not 南山区),
-        // 天津南开区 has no 津南; but 浙江西湖区 keeps 西湖区, as 浙江 ends where it starts.
+        // 天津南开区 has no 津南, 广东区域 no 东区; but 浙江西湖区 keeps 西湖区, as 浙江 ends where it
+        // starts. (Asking also that a place or a word like 北部 follow the province lost more than it
+        // won on the news: 广西南横高速, 山西北齐壁画; it would have kept 海拔 in 世界上海拔最高.)
         var insideProvince = PositionSet(count: s.count + 1), ends = PositionSet(count: s.count + 1)
         for (k, c) in cands.enumerated() where kinds[k] != .blocker && c.range.upperBound <= s.count {
             ends[c.range.upperBound] = true
