@@ -217,9 +217,17 @@ public struct Extractor: Sendable {
                 i += 1
             }
         }
-        return order.enumerated().map { k, n in
+        // A name the scan did not find (written with a space: 单 虹) is mentioned where it was
+        // read; one read only inside a longer name (田康夫 in 福田康夫) is no person of its own.
+        var covered = PositionSet(count: s.count + 1)
+        for m in mentions.joined() { for i in m where i < s.count { covered[i] = true } }
+        return order.enumerated().compactMap { k, n in
             var p = byName[n]!
             p.mentions = mentions[k]
+            if p.mentions.isEmpty {
+                p.mentions = found.filter { $0.name == n && !$0.range.allSatisfy { $0 < s.count && covered[$0] } }.map(\.range)
+                guard !p.mentions.isEmpty else { return nil }
+            }
             return p
         }
     }

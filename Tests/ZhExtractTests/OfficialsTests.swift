@@ -43,6 +43,8 @@ struct OfficialsTests {
         #expect(Set(before.persons.map(\.name)).isSuperset(of: ["武契奇", "普京"]))
         #expect(before.persons.allSatisfy { !["达拜登", "代理", "俄白"].contains($0.name) })
         #expect(titles("李强会见普京总统。", "普京") == ["总统"])
+        // A monarch's number is part of the name.
+        #expect(extractor.extract("约旦国王阿卜杜拉二世表示。").persons.map(\.name) == ["阿卜杜拉二世"])
         // A name is not mentioned inside a place (喀麦隆总统比亚, 利比亚).
         let biya = extractor.extract("喀麦隆总统比亚，利比亚总统委员会主席曼菲发来贺电。").persons.first { $0.name == "比亚" }
         #expect(biya?.mentions.count == 1)
@@ -168,6 +170,9 @@ struct FactsTests {
         // A span of years keeps both ends.
         let span = extractor.extract("《规划（2021—2030年）》发布。", published: pub).dates.first
         #expect(span?.start == "2021-01-01" && span?.end == "2030-12-31" && span?.granularity == "year")
+        // Ranges across years keep both ends.
+        let across = extractor.extract("2012年11月至2022年10月，累计投入。2022年12月31日至2023年1月2日举行。", published: pub).dates
+        #expect(across.map(\.start) == ["2012-11-01", "2022-12-31"] && across.map(\.end) == ["2022-10-31", "2023-01-02"])
         // Halves and quarters of a year written just before them; 上半年 alone and 三季度末 are left.
         let parts = extractor.extract("2024年上半年经济增长。今年前三季度出口增长。去年四季度回升。截至三季度末。上半年工作。",
                                       published: Day(year: 2024, month: 10, day: 20)).dates

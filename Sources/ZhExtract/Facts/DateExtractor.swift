@@ -306,6 +306,16 @@ struct DateExtractor {
                     } else if at(a.end, "月"), let b = digitRun(a.end + 1), at(b.end, "日") {
                         endDay = Day(year: ry, month: a.value, day: b.value)
                         j = b.end + 1
+                    } else if at(a.end, "年"), let y, m != nil, (y...2100).contains(a.value), let mm = digitRun(a.end + 1), at(mm.end, "月"),
+                              (1...12).contains(mm.value) {
+                        // Across years: 2012年11月至2022年10月, 2022年12月31日至2023年1月2日.
+                        if d != nil, let dd = digitRun(mm.end + 1), at(dd.end, "日"), (1...31).contains(dd.value) {
+                            endDay = Day(year: a.value, month: mm.value, day: min(dd.value, Day.daysIn(mm.value, a.value)))
+                            j = dd.end + 1
+                        } else if d == nil, !(digitRun(mm.end + 1).map { at($0.end, "日") } ?? false) {
+                            endDay = Day(year: a.value, month: mm.value, day: Day.daysIn(mm.value, a.value))
+                            j = mm.end + 1
+                        }
                     } else if at(a.end, "年"), y != nil, d == nil, m == nil {
                         endDay = Day(year: a.value, month: 12, day: 31)
                         j = a.end + 1

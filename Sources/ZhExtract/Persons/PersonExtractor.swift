@@ -195,6 +195,8 @@ struct PersonExtractor {
                 break
             }
         }
+        // A monarch's number is part of the name (阿卜杜拉二世, 查尔斯三世).
+        if end - p >= 2, end + 1 < s.count, Self.regnalNumbers.contains(s[end]), s[end + 1] == "世" { end += 2 }
         // The name ends where a word that ends names begins (马哈茂德·阿巴斯表示, 西哈莫尼登基).
         for k in (p + 2)...max(p + 2, end) where k <= end {
             if isBoundary(k) && !TitleLexicon.nameDots.contains(s[k - 1]) && !(k < s.count && TitleLexicon.nameDots.contains(s[k])) {
@@ -273,6 +275,7 @@ struct PersonExtractor {
     static let afterThoseVerbs = ScalarSet("的了出过")
     static let messagesAfter致 = ScalarSet("慰贺电信函辞以唁")
     static let formerMarks = ScalarSet("前原")
+    static let regnalNumbers = ScalarSet("一二三四五六七八九十")
 
     /// Whether a country is named shortly before `p` in the same clause (黎巴嫩真主党武装领导人).
     private func foreignPlaceShortlyBefore(_ p: Int) -> Bool {
