@@ -30,6 +30,9 @@ struct OfficialsTests {
         // Every name of a list before what they attended, none from inside a title (任李强 in 副主任李强).
         #expect(extractor.extract("陈吉宁、吴政隆参加上述活动。").persons.map(\.name) == ["陈吉宁", "吴政隆"])
         #expect(extractor.extract("委员会副主任李强、王沪宁、蔡奇出席会议。").persons.map(\.name) == ["李强", "王沪宁", "蔡奇"])
+        #expect(extractor.extract("吴政隆参加座谈会。李干杰等陪同考察。").persons.map(\.name) == ["吴政隆", "李干杰"])
+        // An election to a post gives the post.
+        #expect(titles("会议选举，王小明当选为县长。", "王小明") == ["县长"])
         // Verbs and numbers are no names: 首相宣布, 领导人达成, 1200余人参加活动, 卢拉致慰问电.
         #expect(extractor.extract("英国首相宣布7月4日举行大选。两国最高领导人达成的共识。各界人士1200余人参加活动。").persons.isEmpty)
         #expect(extractor.extract("习近平向巴西总统卢拉致慰问电。").persons.map(\.name) == ["卢拉"])

@@ -78,7 +78,8 @@ public struct ExtractionRule: Sendable {
     /// What a sentence naming those who took part ends with (王毅参加会见, 陈吉宁、吴政隆参加上述活动).
     static let attendance = ["参加会见", "参加会谈", "参加上述活动", "参加上述会见", "参加上述会谈", "陪同会见", "陪同参观", "陪同调研",
                              "陪同考察", "参加活动", "出席会议", "出席活动", "出席仪式", "出席开幕式", "出席闭幕式", "出席会见", "参加会议",
-                             "主持会议", "参加调研", "参加考察", "一同参加", "一同出席", "一同会见"]
+                             "主持会议", "参加调研", "参加考察", "一同参加", "一同出席", "一同会见", "参加座谈会", "出席座谈会",
+                             "等参加", "等出席", "等陪同", "等一同", "及中央", "及有关"]
 
     /// The rules ZhKit itself writes in this language.
     public static let builtin: [ExtractionRule] = [
@@ -119,6 +120,10 @@ public struct ExtractionRule: Sendable {
                                  .anyOf(["等参加", "等出席", "等陪同", "等会见", "等参观", "等分别", "等一同", "等在", "及中央", "及有关",
                                          "陪同考察", "陪同调研", "组成的", "等人"] + attendance)],
                        action: .person),
+        // An election to a post: "谌贻琴当选为全国妇联主席".
+        ExtractionRule(name: "elected", priority: 1,
+                       pattern: [.boundary, .hanName, .anyOf(["当选为", "当选"]), .title],
+                       action: .assignTitle(nil)),
         // Appointments and removals, of one or several: "免去秦刚的外交部部长职务",
         // "任命王毅为外交部部长", "增补马晓伟、王东峰、曹军为十四届全国政协委员".
         ExtractionRule(name: "appointment", priority: 1,
