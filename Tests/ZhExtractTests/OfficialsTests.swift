@@ -191,6 +191,13 @@ struct FactsTests {
         #expect(extractor.extract("自2018年，双方开展合作，以来往频繁。", published: pub).dates.first?.end == "2018-12-31")
     }
 
+    @Test("amounts with a unit before 万 or 亿: 7千亿元, 近千亿元, 三千亿元; not 万亿元台阶 or 百亿元级")
+    func unitAmounts() {
+        let a = extractor.extract("签约金额近千亿元。超7千亿元投资。三千亿元资金。迈上万亿元台阶。百亿元级产业。").amounts
+        #expect(a.map(\.text) == ["近千亿元", "7千亿元", "三千亿元"])
+        #expect(a.map(\.yuan) == [1e11, 7e11, 3e11] && a.map(\.approximate) == [true, false, false])
+    }
+
     @Test("amounts in yuan, with approximation")
     func amounts() {
         let r = extractor.extract("累计投入帮扶资金14654.73万元，实施项目9500余万元，约2亿元，近500元。")

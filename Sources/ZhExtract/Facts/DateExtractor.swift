@@ -350,6 +350,11 @@ struct DateExtractor {
 struct AmountExtractor {
     let s: [Unicode.Scalar]
 
+    static let units: [Unicode.Scalar: Double] = ["千": 1e3, "百": 1e2, "十": 1e1]
+    static let chineseDigits: [Unicode.Scalar: Double] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+    /// What follows a size class rather than an amount (百亿元级, 万亿元台阶, 千亿元以上).
+    static let notAmountAfter: [[Unicode.Scalar]] = ["级", "以上", "台阶", "量级", "规模"].map(\.scalars)
+
     func extract(skipping skipped: (Int) -> Bool) -> [Amount] {
         var out: [Amount] = []
         var i = 0
@@ -360,15 +365,32 @@ struct AmountExtractor {
             if j >= 0 && s[j] == "万" { multiplier = 1e4; j -= 1 } else if j >= 0 && s[j] == "亿" { multiplier = 1e8; j -= 1 }
             else if j >= 0 && s[j] == "千" { multiplier = 1e3; j -= 1 }
             if j >= 0 && s[j] == "万" && multiplier == 1e8 { multiplier = 1e12; j -= 1 }
+            // A unit before 万 or 亿 (7千亿元, 近千亿元, 三百万元).
+            var unitWritten = false
+            if multiplier >= 1e4, j >= 0, let u = Self.units[s[j]] { multiplier *= u; j -= 1; unitWritten = true }
             var approximate = false
             if j >= 0 && (s[j] == "余" || s[j] == "多") { approximate = true; j -= 1 }
             let numEnd = j + 1
             while j >= 0 && ((s[j].value >= 0x30 && s[j].value <= 0x39) || s[j] == "." || s[j] == ",") { j -= 1 }
-            let numStart = j + 1
-            guard numStart < numEnd, !skipped(numStart) else { i += 1; continue }
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: s[numStart..<numEnd].filter { $0 != "," })
-            guard let value = Double(String(v)) else { i += 1; continue }
+            var numStart = j + 1
+            var value: Double
+            if numStart < numEnd {
+                var v = String.UnicodeScalarView()
+                v.append(contentsOf: s[numStart..<numEnd].filter { $0 != "," })
+                guard let x = Double(String(v)) else { i += 1; continue }
+                value = x
+            } else if unitWritten, j >= 0, let d = Self.chineseDigits[s[j]] {
+                // 三千亿元, 两百万元.
+                value = d
+                numStart = j
+            } else if unitWritten, j >= 0, s[j] == "近" || s[j] == "约", !Self.notAmountAfter.contains(where: { s.hasWord($0, at: i + 1) }) {
+                // 近千亿元: about a thousand 亿 (not 百亿元级, 万亿元台阶).
+                value = 1
+            } else {
+                i += 1
+                continue
+            }
+            guard !skipped(numStart) else { i += 1; continue }
             var start = numStart
             if start > 0 && (s[start - 1] == "约" || s[start - 1] == "近") { approximate = true; start -= 1 }
             var t = String.UnicodeScalarView()
