@@ -383,11 +383,12 @@ public struct Extractor: Sendable {
         for (k, m) in places.enumerated() where placeAt[m.range.lowerBound] == nil { placeAt[m.range.lowerBound] = k }
         for sentence in sentences where !skipping(sentence.lowerBound) {
             guard let verb = [EventWord.考察, .调研, .视察, .检查, .看望, .慰问].compactMap({ words.first(sentence, $0) }).min() else { continue }
-            // 在, 到 or 赴 followed by a place, before the verb (在福建考察, 赴天津看望慰问, 来到天津，看望).
+            // 在, 到, 赴 or 深入 followed by a place, before the verb (在福建考察, 赴天津看望慰问, 来到天津，看望,
+            // 深入巴彦淖尔市…考察).
             var at = sentence.lowerBound
             var found: (zai: Int, run: [PlaceMention])?
             while at < verb {
-                if s[at] == "在" || s[at] == "到" || s[at] == "赴", let k = placeAt[at + 1] {
+                if s[at] == "在" || s[at] == "到" || s[at] == "赴" || (s[at] == "入" && at > 0 && s[at - 1] == "深"), let k = placeAt[at + 1] {
                     var run = [places[k]]
                     var q = places[k].range.upperBound
                     while let next = placeAt[q] ?? (q < s.count && "、和及".unicodeScalars.contains(s[q]) ? placeAt[q + 1] : nil) {
