@@ -46,6 +46,12 @@ struct OfficialsTests {
         #expect(Set(before.persons.map(\.name)).isSuperset(of: ["武契奇", "普京"]))
         #expect(before.persons.allSatisfy { !["达拜登", "代理", "俄白"].contains($0.name) })
         #expect(titles("李强会见普京总统。", "普京") == ["总统"])
+        // More posts (新闻秘书, 审计长, 所长) and transliteration characters (舒, 济); a list after a
+        // post stops at a place (安提瓜和巴布达 is no name); 当日 ends a name.
+        #expect(titles("俄罗斯总统新闻秘书佩斯科夫当日称。", "佩斯科夫") == ["总统新闻秘书"])
+        let list = extractor.extract("分别会见乌兹别克斯坦总统米尔济约耶夫、安提瓜和巴布达总理布朗。")
+        #expect(list.persons.map(\.name) == ["米尔济约耶夫", "布朗"])
+        #expect(list.places.map(\.name).contains("安提瓜和巴布达"))
         // A monarch's number is part of the name.
         #expect(extractor.extract("约旦国王阿卜杜拉二世表示。").persons.map(\.name) == ["阿卜杜拉二世"])
         // A name is not mentioned inside a place (喀麦隆总统比亚, 利比亚).

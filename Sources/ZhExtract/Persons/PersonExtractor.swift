@@ -139,6 +139,14 @@ struct PersonExtractor {
             if tokens[t].kind != .other { return false }
             t += 1
         }
+        // A name never is the start of a longer place (安提瓜 in 安提瓜和巴布达).
+        if placeStarts.contains(r.lowerBound) {
+            var k = places.firstIndex(startingAtOrAfter: r.lowerBound)
+            while k < places.count && places[k].range.lowerBound == r.lowerBound {
+                if places[k].range.upperBound > r.upperBound { return false }
+                k += 1
+            }
+        }
         // A name never cuts into a place written after it (李美 in 李美国...).
         if r.count > 1, (r.lowerBound + 1 ..< r.upperBound).contains(where: { placeStarts.contains($0) }) { return false }
         if Self.conjunctions.contains(s[r.lowerBound]), r.lowerBound > 0, Self.isHan(s[r.lowerBound - 1]) { return false }
