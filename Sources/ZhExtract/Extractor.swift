@@ -240,6 +240,15 @@ public struct Extractor: Sendable {
 
     static let orgSuffixFirsts = ScalarSet(orgSuffixScalars.map { $0[0] })
     static let orgStarters = ScalarSet("在到赴往、，。和与及\n “（的兼：是为")
+    /// Verbs an organisation's name does not reach back past (绥化市依托合作社 names no body); not
+    /// words company names hold (发展, 建设, 服务).
+    static let orgVerbs: Set<UInt64> = Set("""
+        依托 通过 依靠 利用 引导 组建 成立 推动 带动 支持 鼓励 建立 培育 指导 加入 参加 走进 来到 发动 扶持 \
+        创办 兴办 领办 牵头 携手 对接 帮助 帮扶 入股
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map { w in
+            let u = Array(w.unicodeScalars)
+            return UInt64(u[0].value) << 32 | UInt64(u[1].value)
+        })
 
     func organizations(_ s: [Unicode.Scalar], skipping: (Int) -> Bool) -> [Organization] {
         var out: [Organization] = []
@@ -251,7 +260,8 @@ public struct Extractor: Sendable {
             let hit = Self.orgSuffixScalars.first { s.hasWord($0, at: i) }?.count
             guard let len = hit, !skipping(i) else { i += 1; continue }
             var b = i
-            while b > 0, i - b < 14, PersonExtractor.isHan(s[b - 1]), !starters.contains(s[b - 1]) { b -= 1 }
+            while b > 0, i - b < 14, PersonExtractor.isHan(s[b - 1]), !starters.contains(s[b - 1]),
+                  !(b >= 2 && Self.orgVerbs.contains(UInt64(s[b - 2].value) << 32 | UInt64(s[b - 1].value))) { b -= 1 }
             if i - b >= 2 {
                 var v = String.UnicodeScalarView()
                 v.append(contentsOf: s[b..<(i + len)])

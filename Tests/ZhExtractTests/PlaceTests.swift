@@ -56,6 +56,13 @@ struct PlaceTests {
         #expect(names("漫步上海南京路。") == ["上海市", "南京市"])
     }
 
+    @Test("an organisation's name does not reach back past a verb: 绥化市依托合作社 keeps 绥化市")
+    func organisationVerbs() {
+        let r = extractor.extract("绥化市依托合作社发展产业。")
+        #expect(r.places.map(\.fullName) == ["绥化市"])
+        #expect(!r.organizations.map(\.name).contains("绥化市依托合作社"))
+    }
+
     @Test("a person's name is not a place")
     func personNotPlace() {
         let r = extractor.extract("罗甸县委书记梁玉林表示，白云区始终立足罗甸所需。")
