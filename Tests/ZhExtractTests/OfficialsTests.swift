@@ -52,6 +52,9 @@ struct OfficialsTests {
         let list = extractor.extract("分别会见乌兹别克斯坦总统米尔济约耶夫、安提瓜和巴布达总理布朗。")
         #expect(list.persons.map(\.name) == ["米尔济约耶夫", "布朗"])
         #expect(list.places.map(\.name).contains("安提瓜和巴布达"))
+        // Japan's officials are written in Han characters.
+        #expect(titles("日本首相岸田文雄表示。", "岸田文雄") == ["首相"])
+        #expect(titles("日本内阁官房长官林芳正说。", "林芳正") == ["官房长官"])
         // A monarch's number is part of the name.
         #expect(extractor.extract("约旦国王阿卜杜拉二世表示。").persons.map(\.name) == ["阿卜杜拉二世"])
         // A name is not mentioned inside a place (喀麦隆总统比亚, 利比亚).

@@ -224,12 +224,19 @@ struct PersonExtractor {
     ///
     /// - Parameter foreign: the title before it is a foreign one (俄罗斯总统, 联合国秘书长): a
     ///   transliterated name is read when a Han surname and given name are not.
-    func readName(at p: Int, foreign: Bool = false) -> Range<Int>? {
+    func readName(at p: Int, foreign: Bool = false, kanji: Bool = false) -> Range<Int>? {
         var p = p
         while p < s.count && s[p] == " " { p += 1 }
         guard p < s.count, Self.isHan(s[p]) else { return nil }
         // Known names first.
         for u in knownNameScalars where s.hasWord(u, at: p) && isBoundary(p + u.count) { return p..<(p + u.count) }
+        // A Japanese post's holder: a name in Han characters of its own (岸田文雄, 石破茂, 林芳正).
+        if kanji, !isBoundary(p) {
+            for length in [4, 3] where p + length <= s.count {
+                let r = p..<(p + length)
+                if plausibleName(r) && isBoundary(r.upperBound) && !(p + 1..<r.upperBound).contains(where: { isBoundary($0) }) { return r }
+            }
+        }
         var surnameLength = 0
         if let c = Self.compoundScalars.first(where: { s.hasWord($0, at: p) }) {
             surnameLength = c.count
@@ -421,6 +428,8 @@ struct PersonExtractor {
                 || TitleLexicon.internationalBodies.contains(where: { s.hasWord($0, at: first.range.lowerBound - $0.count) })
                 || foreignPlaceShortlyBefore(first.range.lowerBound)
                 || (placeMention == nil && Self.countryAbbreviationBefore(s, first.range.lowerBound))
+            // Japan's officials are written in Han characters, not transliterated.
+            let kanji = placeMention?.isForeign == true && placeMention.map(placeName)?.hasPrefix("日本") == true
             if placeMention?.isForeign == true { placeMention = nil }
             let level: Character? = titleText.first.flatMap { Self.levelCharsWithTownships.contains($0) ? $0 : nil }
             if placeMention == nil, !foreign, let level { placeMention = inferPlace(level: level, before: titleStart) }
@@ -472,7 +481,7 @@ struct PersonExtractor {
                 while p < s.count, s[p] == "：" || s[p] == ":" || s[p] == " " { p += 1 }
             }
             var names: [Range<Int>] = []
-            while let r = readName(at: p, foreign: foreign) {
+            while let r = readName(at: p, foreign: foreign, kanji: kanji) {
                 names.append(r)
                 // A post before a list holds for each name (中共中央政治局常委李强、赵乐际、王沪宁,
                 // 国务院副总理丁薛祥、刘国中和张国清); a name with its own title ends the list, as
