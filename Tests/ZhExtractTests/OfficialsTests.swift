@@ -31,6 +31,8 @@ struct OfficialsTests {
         #expect(extractor.extract("陈吉宁、吴政隆参加上述活动。").persons.map(\.name) == ["陈吉宁", "吴政隆"])
         #expect(extractor.extract("委员会副主任李强、王沪宁、蔡奇出席会议。").persons.map(\.name) == ["李强", "王沪宁", "蔡奇"])
         #expect(extractor.extract("吴政隆参加座谈会。李干杰等陪同考察。").persons.map(\.name) == ["吴政隆", "李干杰"])
+        // A list, its number and a common post: each name holds it.
+        #expect(titles("汤洪波、唐胜杰、江新林三名航天员顺利进驻空间站。", "江新林") == ["航天员"])
         // An election to a post gives the post.
         #expect(titles("会议选举，王小明当选为县长。", "王小明") == ["县长"])
         // Verbs and numbers are no names: 首相宣布, 领导人达成, 1200余人参加活动, 卢拉致慰问电.

@@ -120,6 +120,12 @@ public struct ExtractionRule: Sendable {
                                  .anyOf(["等参加", "等出席", "等陪同", "等会见", "等参观", "等分别", "等一同", "等在", "及中央", "及有关",
                                          "陪同考察", "陪同调研", "组成的", "等人"] + attendance)],
                        action: .person),
+        // A list of names, their number and their common post: "汤洪波、唐胜杰、江新林三名航天员".
+        ExtractionRule(name: "names-count-post", priority: 2,
+                       pattern: [.hanName, .literal("、"), .oneOrMore(.hanName),
+                                 .anyOf(["两名", "三名", "四名", "五名", "六名", "2名", "3名", "4名", "5名", "6名",
+                                         "两位", "三位", "四位", "五位", "六位", "2位", "3位", "4位", "5位", "6位"]), .title],
+                       action: .assignTitle(nil)),
         // An election to a post: "谌贻琴当选为全国妇联主席".
         ExtractionRule(name: "elected", priority: 1,
                        pattern: [.boundary, .hanName, .anyOf(["当选为", "当选"]), .title],
