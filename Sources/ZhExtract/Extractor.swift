@@ -536,8 +536,16 @@ public struct Extractor: Sendable {
             }
         }
         let triggers: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶]
+        // Every trigger of a sentence in turn (湖州市与广元市开展东西部协作，湖州市吴兴区结对帮扶广元市朝天区).
+        var clauses: [(sentence: Range<Int>, trigger: Int)] = []
         for sentence in sentences {
-            guard let t = triggers.compactMap({ words.first(sentence, $0) }).min() else { continue }
+            var from = sentence.lowerBound
+            while let t = triggers.compactMap({ words.first(from..<sentence.upperBound, $0) }).min() {
+                clauses.append((sentence, t))
+                from = t + 1
+            }
+        }
+        for (sentence, t) in clauses {
             let before = Array(places.within(sentence.lowerBound..<t))
             let after = Array(places.within(t..<sentence.upperBound))
             var since: String?
@@ -548,23 +556,34 @@ public struct Extractor: Sendable {
             }
             // "A帮扶B": the place right before the trigger helps the place right after it;
             // "A和B分别帮扶C、D" pairs them in order.
-            if let a = before.last, let b = after.first, t - a.range.upperBound <= 6, b.range.lowerBound - t <= 8 {
-                // The helpers: places joined to `a` by 和, 与, 、 or directly, going back.
-                var chain = [a]
-                for m in before.reversed().dropFirst() {
-                    let gap = chain[0].range.lowerBound - m.range.upperBound
-                    guard gap == 0 || (gap == 1 && "和与、及".unicodeScalars.contains(s[m.range.upperBound])) else { break }
-                    chain.insert(m, at: 0)
-                }
-                let helpers = destinations(chain)
-                let helped = destinations(after.filter { $0.range.lowerBound - t <= 30 })
-                let lastHelpers = helpers
-                if words.first(a.range.upperBound..<t, .分别) != nil && lastHelpers.count >= 2 {
-                    let hs = Array(lastHelpers.suffix(helped.count))
-                    for (h, d) in zip(hs, helped) { add(name(h), name(d), since) }
-                } else {
-                    for d in helped.prefix(1) { add(name(a), name(d), since) }
-                }
+            guard let a = before.last, t - a.range.upperBound <= 6 else { continue }
+            // The helpers: places joined to `a` by 和, 与, 、 or directly, going back.
+            var chain = [a]
+            for m in before.reversed().dropFirst() {
+                let gap = chain[0].range.lowerBound - m.range.upperBound
+                guard gap == 0 || (gap == 1 && "和与、及".unicodeScalars.contains(s[m.range.upperBound])) else { break }
+                chain.insert(m, at: 0)
+            }
+            let b = after.first.flatMap { $0.range.lowerBound - t <= 8 ? $0 : nil }
+            // "A与B开展东西部协作": partners, the richer side helps, when no place follows in the
+            // same clause.
+            if let join = chain.indices.dropFirst().first(where: { s[chain[$0].range.lowerBound - 1] == "与" || s[chain[$0].range.lowerBound - 1] == "和" }),
+               b.map({ m in (t..<m.range.lowerBound).contains { s[$0] == "，" } }) ?? true {
+                let left = destinations(Array(chain[..<join])).last!, right = destinations(Array(chain[join...])).last!
+                let (l, r) = (name(left), name(right))
+                if helperScore(r) > helperScore(l) { add(r, l, since) } else { add(l, r, since) }
+                continue
+            }
+            // "A帮扶B": the place right before the trigger helps the place right after it;
+            // "A和B分别帮扶C、D" pairs them in order.
+            guard b != nil else { continue }
+            let helpers = destinations(chain)
+            let helped = destinations(after.filter { $0.range.lowerBound - t <= 30 })
+            if words.first(a.range.upperBound..<t, .分别) != nil && helpers.count >= 2 {
+                let hs = Array(helpers.suffix(helped.count))
+                for (h, d) in zip(hs, helped) { add(name(h), name(d), since) }
+            } else {
+                for d in helped.prefix(1) { add(name(a), name(d), since) }
             }
         }
         // A delegation on assistance work: the visitor helps each place visited.

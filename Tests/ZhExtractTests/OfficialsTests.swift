@@ -202,6 +202,17 @@ struct FactsTests {
         #expect(extractor.extract("自2018年，双方开展合作，以来往频繁。", published: pub).dates.first?.end == "2018-12-31")
     }
 
+    @Test("pairings: A结对帮扶B; partners (A与B开展东西部协作) with the richer side helping; every trigger of a sentence")
+    func pairings() {
+        let r = extractor.extract("浙江省湖州市与四川省广元市开展东西部协作，湖州市吴兴区结对帮扶广元市朝天区，自2021年起已投入资金8000余万元。")
+        #expect(r.pairings.map(\.helper) == ["湖州市", "吴兴区"])
+        #expect(r.pairings.map(\.helped) == ["广元市", "朝天区"])
+        #expect(r.pairings.map(\.since) == ["2021", "2021"])
+        // The order of the partners does not decide who helps.
+        let q = extractor.extract("四川省广元市与浙江省湖州市开展东西部协作。")
+        #expect(q.pairings.first?.helper == "湖州市" && q.pairings.first?.helped == "广元市")
+    }
+
     @Test("amounts with a unit before 万 or 亿: 7千亿元, 近千亿元, 三千亿元; not 万亿元台阶 or 百亿元级")
     func unitAmounts() {
         let a = extractor.extract("签约金额近千亿元。超7千亿元投资。三千亿元资金。迈上万亿元台阶。百亿元级产业。").amounts
