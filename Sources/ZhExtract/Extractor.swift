@@ -85,6 +85,19 @@ public struct Extractor: Sendable {
         where !result.visits.contains(where: { $0.to.contains(where: v.to.contains) && !Set($0.leaders).isDisjoint(with: v.leaders) }) {
             result.visits.append(v)
         }
+        // A local official's delegation (福安市市长陈六一行到…渭源县调研) comes from the place of the
+        // leader's post, when that place neither holds nor lies in the places gone to.
+        let table = gazetteer.table
+        for k in result.visits.indices where result.visits[k].from == nil {
+            guard let leader = result.visits[k].leaders.first,
+                  let home = result.persons.first(where: { $0.name == leader })?.titles.compactMap(\.place).first,
+                  let homeDivision = table.divisions(named: home).first else { continue }
+            let homePath = table.path(of: homeDivision)
+            let related = result.visits[k].to.contains { t in
+                t == home || homePath.contains(t) || (table.divisions(named: t).first.map { table.path(of: $0).contains(home) } ?? false)
+            }
+            if !related { result.visits[k].from = home }
+        }
         // A Chinese leader going abroad comes from China (李强对澳大利亚进行正式访问): every place
         // gone to is foreign and every leader has a Chinese name.
         let foreign = Set(placeMentions.filter(\.isForeign).map(name)).subtracting(["中国", "中华人民共和国"])

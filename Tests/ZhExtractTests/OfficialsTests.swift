@@ -238,6 +238,12 @@ struct VisitTests {
         let b = extractor.extract("2月1日至2日，中共中央总书记、国家主席习近平来到天津，看望慰问基层干部群众。", published: published).visits
         #expect(b.first?.start == "2024-02-01" && b.first?.end == "2024-02-02")
         #expect(extractor.extract("国务院总理李强在浙江调研时强调，要稳住外贸。").visits.map(\.to) == [["浙江省"]])
+        // A local official's delegation comes from the place of the post; a provincial leader
+        // inspecting a city of the province comes from nowhere said.
+        let local = extractor.extract("福建省宁德市福安市市长陈六一行到甘肃省定西市渭源县调研。", published: published).visits
+        #expect(local.first?.from == "福安市" && local.first?.to == ["渭源县"])
+        let home = extractor.extract("贵州省委书记张三在毕节市调研。", published: published).visits
+        #expect(home.first?.from == nil)
         // A date between the leader and 在 (李强1月29日至30日在陕西调研) is the visit's.
         let c = extractor.extract("中共中央政治局常委、国务院总理李强1月29日至30日在陕西调研。", published: published).visits
         #expect(c.first?.leaders == ["李强"] && c.first?.start == "2024-01-29" && c.first?.end == "2024-01-30")
