@@ -291,6 +291,21 @@ public struct Extractor: Sendable {
 
     // MARK: - Events
 
+    /// N in "第N个年头" (figures or a Chinese numeral up to 十九) within `r`, or nil.
+    static func nthYear(_ s: [Unicode.Scalar], in r: Range<Int>) -> Int? {
+        let digits: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let tail = "个年头".scalars
+        for i in r where s[i] == "第" {
+            var k = i + 1, n = 0
+            if k < r.upperBound, s[k] == "十" { n = 10; k += 1 }
+            if k < r.upperBound, let d = digits[s[k]] { n += d; k += 1 } else if n == 0 {
+                while k < r.upperBound, s[k].value >= 0x30, s[k].value <= 0x39 { n = n * 10 + Int(s[k].value - 0x30); k += 1 }
+            }
+            if n > 0, n < 50, s.hasWord(tail, at: k) || s.hasWord("年头".scalars, at: k) { return n }
+        }
+        return nil
+    }
+
     /// Whether `name` is written as a Chinese name: a surname and one or two more Han characters.
     static func isChineseName(_ name: String) -> Bool {
         let u = Array(name.unicodeScalars)
@@ -567,6 +582,8 @@ public struct Extractor: Sendable {
                 v.append(contentsOf: s[(y - 4)..<y])
                 if Int(String(v)) != nil { since = String(v) }
             }
+            // 今年是…的第四个年头: the relation began three years before the publication's year.
+            if since == nil, let pub = published, let n = Self.nthYear(s, in: sentence) { since = String(pub.year - n + 1) }
             // "A帮扶B": the place right before the trigger helps the place right after it;
             // "A和B分别帮扶C、D" pairs them in order.
             guard let a = before.last, t - a.range.upperBound <= 6 else { continue }

@@ -64,6 +64,16 @@ struct OfficialsTests {
         #expect(biya?.mentions.count == 1)
     }
 
+    @Test("a deputy's post names its level after 副: 副市长 and 副县长 take the place of their level")
+    func deputyLevels() {
+        let r = extractor.extract("昭通市委常委、副市长刘七介绍。盐源县干部大会上，挂职副县长赵九表示。")
+        #expect(r.persons.first { $0.name == "刘七" }?.titles.last?.place == "昭通市")
+        #expect(r.persons.first { $0.name == "刘七" }?.titles.last?.org == "昭通市政府")
+        #expect(r.persons.first { $0.name == "赵九" }?.titles.first?.place == "盐源县")
+        // 大妈 and 大爷 are no given names.
+        #expect(!extractor.extract("村民张大妈说，今年收入翻了一番。").persons.map(\.name).contains("张大妈"))
+    }
+
     @Test("ministries, national agencies and the NPC's committees are bodies: their posts keep them as the org")
     func nationalBodies() {
         let r = extractor.extract("受国务院委托，司法部部长贺荣作了说明。国家统计局局长康义出席。")
@@ -208,6 +218,9 @@ struct FactsTests {
         #expect(r.pairings.map(\.helper) == ["湖州市", "吴兴区"])
         #expect(r.pairings.map(\.helped) == ["广元市", "朝天区"])
         #expect(r.pairings.map(\.since) == ["2021", "2021"])
+        // 今年是…的第四个年头: the relation began three years before the publication's year.
+        let years = extractor.extract("今年是东莞市对口帮扶昭通市的第四个年头。", published: Day(year: 2024, month: 9, day: 17))
+        #expect(years.pairings.first?.since == "2021")
         // The order of the partners does not decide who helps.
         let q = extractor.extract("四川省广元市与浙江省湖州市开展东西部协作。")
         #expect(q.pairings.first?.helper == "湖州市" && q.pairings.first?.helped == "广元市")

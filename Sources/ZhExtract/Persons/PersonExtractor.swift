@@ -255,6 +255,8 @@ struct PersonExtractor {
                    plausibleName(p..<(r.upperBound - 1)) { continue }
                 if plausibleName(r) && isBoundary(r.upperBound) { return r }
             }
+            // (A four-character reading here, for Yi names such as 吉木子日, read 李强监誓 and
+            // 高瞻远瞩 on the news: left out.)
             return foreign ? readForeignName(at: p) : nil
         }
         if foreign { return readForeignName(at: p) }
@@ -431,7 +433,9 @@ struct PersonExtractor {
             // Japan's officials are written in Han characters, not transliterated.
             let kanji = placeMention?.isForeign == true && placeMention.map(placeName)?.hasPrefix("日本") == true
             if placeMention?.isForeign == true { placeMention = nil }
-            let level: Character? = titleText.first.flatMap { Self.levelCharsWithTownships.contains($0) ? $0 : nil }
+            // The level a post names: 市委书记, 副市长 (after 副).
+            let levelChar = titleText.hasPrefix("副") ? titleText.dropFirst().first : titleText.first
+            let level: Character? = levelChar.flatMap { Self.levelCharsWithTownships.contains($0) ? $0 : nil }
             if placeMention == nil, !foreign, let level { placeMention = inferPlace(level: level, before: titleStart) }
             let placeText = placeMention.map(placeName)
             var org: String?

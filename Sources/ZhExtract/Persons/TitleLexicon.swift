@@ -113,5 +113,5 @@ enum TitleLexicon {
 
     /// Characters that never stand in a given name here (function words, verbs of the titles'
     /// surroundings).
-    static let notInNames: Set<Character> = Set("的了在和与及是为对把被等将从向于这那其该各此也都就并且而以所率赴到说指省市县区州镇乡村委会记主任副务情请邀按照括包票革两次着")
+    static let notInNames: Set<Character> = Set("的了在和与及是为对把被等将从向于这那其该各此也都就并且而以所率赴到说指省市县区州镇乡村委会记主任副务情请邀按照括包票革两次着妈爷婶")
 }
