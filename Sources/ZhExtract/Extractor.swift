@@ -291,6 +291,9 @@ public struct Extractor: Sendable {
 
     // MARK: - Events
 
+    /// What a delegation's name ends with before it goes 到 a place (代表团, 工作组, 一行, 8人).
+    static let beforeGoing到 = Set<Unicode.Scalar>("团组队行人等".unicodeScalars)
+
     /// N in "第N个年头" (figures or a Chinese numeral up to 十九) within `r`, or nil.
     static func nthYear(_ s: [Unicode.Scalar], in r: Range<Int>) -> Int? {
         let digits: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
@@ -353,12 +356,23 @@ public struct Extractor: Sendable {
                 if dates[nextDate].granularity == "day" { lastDate = dates[nextDate] }
                 nextDate += 1
             }
-            guard let go = [EventWord.赴, .前往, .到访, .先后到, .来到].compactMap({ words.first(sentence, $0) }).min() else { continue }
-            let delegation = [EventWord.率, .带领, .代表团, .考察团, .调研组, .率队, .率团].contains { words.first(sentence.lowerBound..<go, $0) != nil }
+            var goWord = [EventWord.赴, .前往, .到访, .先后到, .来到].compactMap({ words.first(sentence, $0) }).min()
+            if goWord == nil {
+                // 到 right before a place, right after the delegation (率泸州市党政代表团到盐源县考察,
+                // 一行8人到); not 受到, 得到 and the like.
+                var k = sentence.lowerBound
+                while let d = words.first(k..<sentence.upperBound, .到) {
+                    let m = places.firstIndex(startingAtOrAfter: d + 1)
+                    if d > 0, Self.beforeGoing到.contains(s[d - 1]), m < places.count, places[m].range.lowerBound == d + 1 { goWord = d; break }
+                    k = d + 1
+                }
+            }
+            guard let go = goWord else { continue }
+            let delegation = [EventWord.率, .带领, .带队, .代表团, .考察团, .调研组, .率队, .率团].contains { words.first(sentence.lowerBound..<go, $0) != nil }
             guard delegation else { continue }
             // Destinations: the places right after 赴, joined directly or by 、.
             var run: [PlaceMention] = []
-            var p = go + (s[go] == "赴" ? 1 : s[go] == "先" ? 3 : 2)
+            var p = go + (s[go] == "赴" || (s[go] == "到" && !s.hasWord("到访".scalars, at: go)) ? 1 : s[go] == "先" ? 3 : 2)
             for m in places[places.firstIndex(startingAtOrAfter: p)...] where m.range.upperBound <= sentence.upperBound {
                 if m.range.lowerBound == p || (m.range.lowerBound == p + 1 && s[p] == "、") {
                     run.append(m)

@@ -264,6 +264,19 @@ struct VisitTests {
         #expect(extractor.extract("国务院总理李强回到北京后主持会议。").visits.isEmpty)
     }
 
+    @Test("delegations: 带队赴, 率…代表团到 a place; 受到 a place is no going")
+    func delegations() {
+        let published = Day(year: 2024, month: 11, day: 5)
+        let a = extractor.extract("9月3日至5日，四川省凉山州委副书记、州长张三带队赴浙江省宁波市学习考察。", published: published).visits
+        #expect(a.first?.leaders == ["张三"] && a.first?.to == ["宁波市"] && a.first?.from == "凉山彝族自治州")
+        let b = extractor.extract("11月2日，泸州市委书记李四率泸州市党政代表团到盐源县考察对接东西部协作工作。", published: published).visits
+        #expect(b.first?.leaders == ["李四"] && b.first?.to == ["盐源县"] && b.first?.start == "2024-11-02")
+        let c = extractor.extract("我此次率中国党政代表团访问，受到朝鲜党和政府的热情接待。", published: published).visits
+        #expect(c.isEmpty)
+        // 湖州市副市长 is 副市长 (not 市副市长).
+        #expect(titles("湖州市副市长赵六带领考察团来到广元市。", "赵六") == ["副市长"])
+    }
+
     @Test("a state visit: the visitor, from their country, to China, with the visit's dates")
     func stateVisit() {
         // A Chinese leader going abroad comes from China.

@@ -2,7 +2,7 @@ import ZhMatch
 
 /// A word events hinge on (赴, 率团, 对口帮扶, 年以来...); the case name is the word.
 enum EventWord: Int, CaseIterable {
-    case 赴, 前往, 到访, 先后到, 来到, 率, 带领, 代表团, 考察团, 调研组, 率队, 率团
+    case 赴, 前往, 到访, 先后到, 来到, 到, 率, 带领, 带队, 代表团, 考察团, 调研组, 率队, 率团
     case 陪同下, 陪同, 党政代表团, 对口帮扶, 结对帮扶, 对口支援, 东西部协作, 山海协作, 帮扶, 协作
     case 年以来, 年起, 分别
     case 考察, 调研, 视察, 检查, 看望, 慰问

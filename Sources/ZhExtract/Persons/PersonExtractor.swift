@@ -393,7 +393,9 @@ struct PersonExtractor {
                     // A foreign state's 州 is its name's, not a level (得克萨斯州州长 is 州长); a post
                     // that names its level keeps it once (贵州省省长 is 省长).
                     titleStart = Self.levelChars.contains(ch(pm.range.upperBound - 1)) && isFullName(pm) && !pm.isForeign
-                        && ch(pm.range.upperBound - 1) != ch(first.range.lowerBound) ? pm.range.upperBound - 1 : first.range.lowerBound
+                        && ch(pm.range.upperBound - 1) != ch(first.range.lowerBound)
+                        && !(ch(first.range.lowerBound) == "副" && first.range.lowerBound + 1 < s.count && ch(first.range.lowerBound + 1) == ch(pm.range.upperBound - 1))
+                        ? pm.range.upperBound - 1 : first.range.lowerBound
                 }
                 if pm.range.upperBound > first.range.lowerBound { titleStart = first.range.lowerBound }
             } else if first.range.lowerBound > 0, Self.levelCharsWithTownships.contains(ch(first.range.lowerBound - 1)),
