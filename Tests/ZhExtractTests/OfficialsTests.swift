@@ -231,6 +231,9 @@ struct FactsTests {
         let a = extractor.extract("签约金额近千亿元。超7千亿元投资。三千亿元资金。迈上万亿元台阶。百亿元级产业。").amounts
         #expect(a.map(\.text) == ["近千亿元", "7千亿元", "三千亿元"])
         #expect(a.map(\.yuan) == [1e11, 7e11, 3e11] && a.map(\.approximate) == [true, false, false])
+        // "More than" after the unit: 2.3亿余元, 3亿多元.
+        let after = extractor.extract("销售农特产品价值2.3亿余元，完成投资3亿多元。").amounts
+        #expect(after.map(\.text) == ["2.3亿余元", "3亿多元"] && after.map(\.yuan) == [2.3e8, 3e8] && after.allSatisfy(\.approximate))
     }
 
     @Test("amounts in yuan, with approximation")

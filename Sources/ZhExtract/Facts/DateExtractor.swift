@@ -362,13 +362,16 @@ struct AmountExtractor {
             guard s[i] == "元" else { i += 1; continue }
             var j = i - 1
             var multiplier = 1.0
+            // 2.3亿余元, 3亿多元: "more than" written after the unit.
+            var approximateAfterUnit = false
+            if j >= 1 && (s[j] == "余" || s[j] == "多") && (s[j - 1] == "万" || s[j - 1] == "亿") { approximateAfterUnit = true; j -= 1 }
             if j >= 0 && s[j] == "万" { multiplier = 1e4; j -= 1 } else if j >= 0 && s[j] == "亿" { multiplier = 1e8; j -= 1 }
             else if j >= 0 && s[j] == "千" { multiplier = 1e3; j -= 1 }
             if j >= 0 && s[j] == "万" && multiplier == 1e8 { multiplier = 1e12; j -= 1 }
             // A unit before 万 or 亿 (7千亿元, 近千亿元, 三百万元).
             var unitWritten = false
             if multiplier >= 1e4, j >= 0, let u = Self.units[s[j]] { multiplier *= u; j -= 1; unitWritten = true }
-            var approximate = false
+            var approximate = approximateAfterUnit
             if j >= 0 && (s[j] == "余" || s[j] == "多") { approximate = true; j -= 1 }
             let numEnd = j + 1
             while j >= 0 && ((s[j].value >= 0x30 && s[j].value <= 0x39) || s[j] == "." || s[j] == ",") { j -= 1 }
