@@ -618,6 +618,14 @@ public struct Extractor: Sendable {
                 if helperScore(r) > helperScore(l) { add(r, l, since) } else { add(l, r, since) }
                 continue
             }
+            // "A累计向B投入帮扶资金": the place after 向 is helped by the subject before it, when no
+            // place follows the trigger in its clause.
+            if b == nil, a.range.lowerBound > 0, s[a.range.lowerBound - 1] == "向", chain.count == 1,
+               let helper = before.dropLast().last, a.range.lowerBound - 1 - helper.range.upperBound <= 6,
+               !(helper.range.upperBound..<t).contains(where: { s[$0] == "，" }) {
+                add(name(helper), name(a), since)
+                continue
+            }
             // "A帮扶B": the place right before the trigger helps the place right after it;
             // "A和B分别帮扶C、D" pairs them in order.
             guard b != nil else { continue }

@@ -221,6 +221,9 @@ struct FactsTests {
         // 今年是…的第四个年头: the relation began three years before the publication's year.
         let years = extractor.extract("今年是东莞市对口帮扶昭通市的第四个年头。", published: Day(year: 2024, month: 9, day: 17))
         #expect(years.pairings.first?.since == "2021")
+        // A向B投入帮扶资金: A helps B.
+        let toward = extractor.extract("截至目前，江阳区累计向盐源县投入财政帮扶资金1.37亿元。")
+        #expect(toward.pairings.map(\.helper) == ["江阳区"] && toward.pairings.map(\.helped) == ["盐源县"])
         // The order of the partners does not decide who helps.
         let q = extractor.extract("四川省广元市与浙江省湖州市开展东西部协作。")
         #expect(q.pairings.first?.helper == "湖州市" && q.pairings.first?.helped == "广元市")
