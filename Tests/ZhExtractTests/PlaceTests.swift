@@ -63,6 +63,13 @@ struct PlaceTests {
         #expect(!r.organizations.map(\.name).contains("绥化市依托合作社"))
     }
 
+    @Test("a township whose name ends like a common word, right after its county: 盐源县卫城镇泸盐村; not 多个乡镇")
+    func townEndings() {
+        let p = places("代表团来到盐源县卫城镇泸盐村。盐源县多个乡镇推进城镇化。")
+        #expect(p.map(\.fullName) == ["盐源县", "卫城镇", "泸盐村"])
+        #expect(p.first { $0.fullName == "泸盐村" }?.path.suffix(2) == ["卫城镇", "泸盐村"])
+    }
+
     @Test("a person's name is not a place")
     func personNotPlace() {
         let r = extractor.extract("罗甸县委书记梁玉林表示，白云区始终立足罗甸所需。")

@@ -70,6 +70,8 @@ struct PlaceResolver {
     static let notLocalStarts = ScalarSet("像从以除被把让使由经按据随跟对向一要可做")
     static let notAfterSuffix = ScalarSet("村镇民级委干亲里下情音")
     static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至")
+    /// Generic words that also end township names (卫城镇, 梅城镇).
+    static let townEndings: Set<[Unicode.Scalar]> = Set(["城镇", "乡镇", "村镇"].map(\.scalars))
     static let anchorVerbScalars = anchorVerbs.map(\.scalars)
     static let anchorVerbs: [String] = ["调研", "走访", "考察", "深入", "来到", "前往", "抵达", "位于", "视察", "察看", "参观"]
 
@@ -354,13 +356,20 @@ struct PlaceResolver {
                 guard start >= 0 else { continue }
                 guard (start..<i).allSatisfy({ Self.isHan(s[$0].value) && !hard[$0] && !Self.notInLocalNames.contains(s[$0]) }),
                       !(found.last.map { $0.range.overlaps(start..<i) } ?? false) else { continue }
+                let anchor = found.last.flatMap({ $0.range.upperBound == start ? $0 : nil }) ?? endsAt[start].map({ known[$0] })
+                // A word such as 城镇 ending the name rules it out, unless the name's county is
+                // written right before it and one character comes before the word (盐源县卫城镇;
+                // not …县多个乡镇).
+                let afterCounty = anchor?.division.map { table.divisions[$0].level == .county } ?? false
                 if Self.notLocalBodies.contains(Array(s[start..<i])) || Self.notLocalStarts.contains(s[start])
-                    || Self.notLocalScalars.contains(where: { $0.count <= suffixEnd - start && s.hasWord($0, at: suffixEnd - $0.count) })
+                    || Self.notLocalScalars.contains(where: { w in
+                        w.count <= suffixEnd - start && s.hasWord(w, at: suffixEnd - w.count)
+                            && !(afterCounty && suffixEnd - start == w.count + 1 && Self.townEndings.contains(w)) })
                     || Self.notLocalWhole.contains(where: { $0.count == suffixEnd - start && s.hasWord($0, at: start) }) { continue }
                 func local() -> Division {
                     Division(code: nil, name: String(scalars: s[start..<suffixEnd]), level: level, parentCode: nil)
                 }
-                if let anchor = found.last.flatMap({ $0.range.upperBound == start ? $0 : nil }) ?? endsAt[start].map({ known[$0] }) {
+                if let anchor {
                     let parentPath: [String]
                     if let di = anchor.division {
                         parentPath = table.path(of: table.divisions[di])
