@@ -31,6 +31,8 @@ struct OfficialsTests {
         #expect(extractor.extract("陈吉宁、吴政隆参加上述活动。").persons.map(\.name) == ["陈吉宁", "吴政隆"])
         #expect(extractor.extract("委员会副主任李强、王沪宁、蔡奇出席会议。").persons.map(\.name) == ["李强", "王沪宁", "蔡奇"])
         #expect(extractor.extract("吴政隆参加座谈会。李干杰等陪同考察。").persons.map(\.name) == ["吴政隆", "李干杰"])
+        // A note on the post between it and the name (副县长（挂职）刘大三).
+        #expect(titles("盐源县人民政府副县长（挂职）刘大三参加活动。", "刘大三").last?.hasSuffix("副县长") == true)
         // A list, its number and a common post: each name holds it.
         #expect(titles("汤洪波、唐胜杰、江新林三名航天员顺利进驻空间站。", "江新林") == ["航天员"])
         // An election to a post gives the post.

@@ -486,6 +486,12 @@ struct PersonExtractor {
             if Self.bylinePosts.contains(str(last.range)) {
                 while p < s.count, s[p] == "：" || s[p] == ":" || s[p] == " " { p += 1 }
             }
+            // A note on the post between it and the name: 副县长（挂职）刘大三.
+            if p < s.count, s[p] == "（" || s[p] == "(",
+               let close = (p + 1..<min(s.count, p + 8)).first(where: { s[$0] == "）" || s[$0] == ")" }),
+               close > p + 1, (p + 1..<close).allSatisfy({ Self.isHan(s[$0]) }) {
+                p = close + 1
+            }
             var names: [Range<Int>] = []
             while let r = readName(at: p, foreign: foreign, kanji: kanji) {
                 names.append(r)
