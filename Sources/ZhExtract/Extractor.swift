@@ -255,13 +255,10 @@ public struct Extractor: Sendable {
     static let orgStarters = ScalarSet("在到赴往、，。和与及\n “（的兼：是为")
     /// Verbs an organisation's name does not reach back past (绥化市依托合作社 names no body); not
     /// words company names hold (发展, 建设, 服务).
-    static let orgVerbs: Set<UInt64> = Set("""
+    static let orgVerbs = WordPairs("""
         依托 通过 依靠 利用 引导 组建 成立 推动 带动 支持 鼓励 建立 培育 指导 加入 参加 走进 来到 发动 扶持 \
         创办 兴办 领办 牵头 携手 对接 帮助 帮扶 入股
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map { w in
-            let u = Array(w.unicodeScalars)
-            return UInt64(u[0].value) << 32 | UInt64(u[1].value)
-        })
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }))
 
     func organizations(_ s: [Unicode.Scalar], skipping: (Int) -> Bool) -> [Organization] {
         var out: [Organization] = []
@@ -274,7 +271,7 @@ public struct Extractor: Sendable {
             guard let len = hit, !skipping(i) else { i += 1; continue }
             var b = i
             while b > 0, i - b < 14, PersonExtractor.isHan(s[b - 1]), !starters.contains(s[b - 1]),
-                  !(b >= 2 && Self.orgVerbs.contains(UInt64(s[b - 2].value) << 32 | UInt64(s[b - 1].value))) { b -= 1 }
+                  !(b >= 2 && Self.orgVerbs.contains(s[b - 2], s[b - 1])) { b -= 1 }
             if i - b >= 2 {
                 var v = String.UnicodeScalarView()
                 v.append(contentsOf: s[b..<(i + len)])
@@ -292,16 +289,15 @@ public struct Extractor: Sendable {
     // MARK: - Events
 
     /// What a delegation's name ends with before it goes 到 a place (代表团, 工作组, 一行, 8人).
-    static let beforeGoing到 = Set<Unicode.Scalar>("团组队行人等".unicodeScalars)
+    static let beforeGoing到 = ScalarSet("团组队行人等")
 
     /// N in "第N个年头" (figures or a Chinese numeral up to 十九) within `r`, or nil.
     static func nthYear(_ s: [Unicode.Scalar], in r: Range<Int>) -> Int? {
-        let digits: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
         let tail = "个年头".scalars
         for i in r where s[i] == "第" {
             var k = i + 1, n = 0
             if k < r.upperBound, s[k] == "十" { n = 10; k += 1 }
-            if k < r.upperBound, let d = digits[s[k]] { n += d; k += 1 } else if n == 0 {
+            if k < r.upperBound, let d = chineseDigits[s[k]] { n += d; k += 1 } else if n == 0 {
                 while k < r.upperBound, s[k].value >= 0x30, s[k].value <= 0x39 { n = n * 10 + Int(s[k].value - 0x30); k += 1 }
             }
             if n > 0, n < 50, s.hasWord(tail, at: k) || s.hasWord("年头".scalars, at: k) { return n }
@@ -598,8 +594,6 @@ public struct Extractor: Sendable {
             }
             // 今年是…的第四个年头: the relation began three years before the publication's year.
             if since == nil, let pub = published, let n = Self.nthYear(s, in: sentence) { since = String(pub.year - n + 1) }
-            // "A帮扶B": the place right before the trigger helps the place right after it;
-            // "A和B分别帮扶C、D" pairs them in order.
             guard let a = before.last, t - a.range.upperBound <= 6 else { continue }
             // The helpers: places joined to `a` by 和, 与, 、 or directly, going back.
             var chain = [a]

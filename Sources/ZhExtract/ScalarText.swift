@@ -76,6 +76,25 @@ extension String {
     }
 }
 
+/// The Chinese digits 一 to 九 (两 for 二) by value.
+let chineseDigits: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+
+/// Two-character words, each packed as `first << 32 | second`, for tests per position.
+struct WordPairs: Sendable {
+    private let keys: Set<UInt64>
+
+    /// The words of two characters among `words` (others are left out).
+    init<S: Sequence>(_ words: S) where S.Element: StringProtocol {
+        keys = Set(words.compactMap { w in
+            let u = Array(w.unicodeScalars)
+            return u.count == 2 ? UInt64(u[0].value) << 32 | UInt64(u[1].value) : nil
+        })
+    }
+
+    /// Whether `a` followed by `b` is one of the words.
+    func contains(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool { keys.contains(UInt64(a.value) << 32 | UInt64(b.value)) }
+}
+
 /// A set of characters tested in constant time without hashing: a bitmap over the Basic
 /// Multilingual Plane (8 KiB), a hashed set beyond it. For per-position tests in hot loops.
 struct ScalarSet: Sendable {

@@ -211,6 +211,7 @@ struct FactsTests {
         // 自…以来 with words between is open; 自…至… and a clause without 以来 are not.
         #expect(extractor.extract("该示范区自2018年揭牌以来，累计投资。", published: pub).dates.first?.end == nil)
         #expect(extractor.extract("自2018年至2020年，项目推进。", published: pub).dates.first?.end == "2020-12-31")
+        #expect(extractor.extract("自2018年至2020年实施以来，项目推进。", published: pub).dates.first?.end == "2020-12-31")
         #expect(extractor.extract("自2018年，双方开展合作，以来往频繁。", published: pub).dates.first?.end == "2018-12-31")
     }
 

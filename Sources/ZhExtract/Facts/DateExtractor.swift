@@ -67,7 +67,7 @@ public struct Day: Sendable, Hashable, Comparable {
 /// publication month allows.
 struct DateExtractor {
     /// Marks that end a clause: what 自 opens closes before them.
-    static let clauseEnds = Set<Unicode.Scalar>("，。；、！？：\n,;".unicodeScalars)
+    static let clauseEnds = ScalarSet("，。；、！？：\n,;")
 
     let s: [Unicode.Scalar]
     let published: Day?
@@ -293,6 +293,7 @@ struct DateExtractor {
                 if j + t.count < s.count, "至到".unicodeScalars.contains(s[j + t.count]) { gap = t.count }
                 break
             }
+            let beforeRange = j
             if at(j + gap, "至") || at(j + gap, "到") || at(j + gap, "—") || at(j + gap, "-") {
                 let k = j + gap + 1
                 if let a = digitRun(k) {
@@ -325,8 +326,9 @@ struct DateExtractor {
             if word(j, "以来") || ((start < i || (y != nil && m == nil)) && (word(j, "起") || word(j, "开始"))) {
                 open = true
                 j += word(j, "以来") ? 2 : word(j, "开始") ? 2 : 1
-            } else if start < i, endDay == nil || d == nil {
-                // 自2018年揭牌以来: 以来 later in the same clause still opens the range.
+            } else if start < i, j == beforeRange {
+                // 自2018年揭牌以来: 以来 later in the same clause still opens the range (not when
+                // the range's end is written: 自2018年至2020年).
                 var k = j
                 while k < s.count, k - j < 16, !Self.clauseEnds.contains(s[k]), !word(k, "以来") { k += 1 }
                 if k < s.count, word(k, "以来") { open = true }
@@ -351,7 +353,6 @@ struct AmountExtractor {
     let s: [Unicode.Scalar]
 
     static let units: [Unicode.Scalar: Double] = ["千": 1e3, "百": 1e2, "十": 1e1]
-    static let chineseDigits: [Unicode.Scalar: Double] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
     /// What follows a size class rather than an amount (百亿元级, 万亿元台阶, 千亿元以上).
     static let notAmountAfter: [[Unicode.Scalar]] = ["级", "以上", "台阶", "量级", "规模"].map(\.scalars)
 
@@ -382,9 +383,9 @@ struct AmountExtractor {
                 v.append(contentsOf: s[numStart..<numEnd].filter { $0 != "," })
                 guard let x = Double(String(v)) else { i += 1; continue }
                 value = x
-            } else if unitWritten, j >= 0, let d = Self.chineseDigits[s[j]] {
+            } else if unitWritten, j >= 0, let d = chineseDigits[s[j]] {
                 // 三千亿元, 两百万元.
-                value = d
+                value = Double(d)
                 numStart = j
             } else if unitWritten, j >= 0, s[j] == "近" || s[j] == "约", !Self.notAmountAfter.contains(where: { s.hasWord($0, at: i + 1) }) {
                 // 近千亿元: about a thousand 亿 (not 百亿元级, 万亿元台阶).

@@ -108,11 +108,8 @@ struct PersonExtractor {
 
     static let notInNameSet = ScalarSet(TitleLexicon.notInNames.flatMap(\.unicodeScalars))
     static let multiBoundaryByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: boundaryScalars.filter { $0.count >= 2 }, by: { $0[0] })
-    /// Two-character common words, each packed as `first << 32 | second`.
-    static let commonWordPairs: Set<UInt64> = Set(TitleLexicon.commonWords.compactMap { w in
-        let u = w.scalars
-        return u.count == 2 ? UInt64(u[0].value) << 32 | UInt64(u[1].value) : nil
-    })
+    /// Two-character common words.
+    static let commonWordPairs = WordPairs(TitleLexicon.commonWords)
     static let conjunctions = ScalarSet("和与同及")
     static let numberEnds = ScalarSet("0123456789０１２３４５６７８９十百千万")
 
@@ -127,7 +124,7 @@ struct PersonExtractor {
             if let words = Self.multiBoundaryByFirst[s[k]], words.contains(where: { s.hasWord($0, at: k) }) { return false }
         }
         // Names never start with a common word (宣传, 周一, 单加工 after its first two characters).
-        if Self.commonWordPairs.contains(UInt64(s[r.lowerBound].value) << 32 | UInt64(s[r.lowerBound + 1].value)) { return false }
+        if Self.commonWordPairs.contains(s[r.lowerBound], s[r.lowerBound + 1]) { return false }
         // 边…边… is a construction, not a surname (边建设边调整).
         if s[r.lowerBound] == "边", ((r.upperBound)..<min(s.count, r.upperBound + 6)).contains(where: { s[$0] == "边" }) { return false }
         // A name never starts inside a title word (任李强 in 副主任李强、王沪宁).

@@ -169,14 +169,9 @@ struct RuleEngine {
             } else {
                 starts = Array(0..<s.count)
             }
-            // A rule that starts with a Han name (after a boundary) can only start at a surname
-            // (or at a known name, when officials are loaded: then every start is tried).
-            let surnameFirst = index.startsWithHanName[k] && names.knownNameScalars.isEmpty
             var next = 0
             for p in starts {
                 guard p >= next else { continue }
-                if surnameFirst, p < s.count, !PersonExtractor.surnameScalars.contains(s[p]),
-                   !PersonExtractor.compoundScalars.contains(where: { s.hasWord($0, at: p) }) { continue }
                 guard !claimed[p], let (end, c) = match(index.patterns[k][...], at: p, Captures()), end > p,
                       !(p..<end).contains(where: { claimed[$0] }) else {
                     continue
@@ -239,9 +234,6 @@ final class RuleIndex: Sendable {
     let rules: [ExtractionRule]
     /// Each rule's pattern, compiled.
     let patterns: [[CompiledElement]]
-    /// Per rule: whether its first element that reads text is ``ExtractionRule/Element/hanName``
-    /// (boundaries before it read nothing), so a match starts at a surname.
-    let startsWithHanName: [Bool]
     /// Per rule: the index of its first literal element and the ids of that element's words.
     let required: [(element: Int, words: [Int])?]
     let words: PatternMatcher?
@@ -270,11 +262,6 @@ final class RuleIndex: Sendable {
             a.element.priority != b.element.priority ? a.element.priority > b.element.priority : a.offset < b.offset
         }.map(\.element)
         patterns = self.rules.map { $0.pattern.map(CompiledElement.init) }
-        startsWithHanName = self.rules.map { rule in
-            guard let first = rule.pattern.first(where: { if case .boundary = $0 { return false }; return true }) else { return false }
-            if case .hanName = first { return true }
-            return false
-        }
         var ids: [String: Int] = [:]
         var required: [(element: Int, words: [Int])?] = []
         // The most selective text a rule requires: the literal element whose shortest word is
