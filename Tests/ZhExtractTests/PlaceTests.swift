@@ -44,6 +44,19 @@ struct PlaceTests {
         #expect(places("日本国土交通省发布消息。").map(\.name) == ["日本"])
     }
 
+    @Test("regions that are no division: level other, no code, not read as the divisions inside them")
+    func regions() {
+        let p = places("昭通与毕节同处乌蒙山区，推动长三角一体化和粤港澳大湾区建设，四川盆地降雨。")
+        let wumeng = p.first { $0.fullName == "乌蒙山区" }
+        #expect(wumeng?.level == .other && wumeng?.code == nil && wumeng?.path == ["乌蒙山区"])
+        #expect(p.contains { $0.fullName == "长三角" } && p.contains { $0.fullName == "粤港澳大湾区" })
+        // 四川盆地 is the basin, not 四川省; 蒙山县 is not read inside 乌蒙山区, nor 吕梁市 in 吕梁山区.
+        #expect(!p.contains { $0.fullName == "四川省" || $0.fullName == "蒙山县" })
+        #expect(!names("吕梁山区群众脱贫。").contains("吕梁市"))
+        // 大凉山 stays the prefecture.
+        #expect(names("大凉山深处的村庄。") == ["凉山彝族自治州"])
+    }
+
     @Test("nothing starts inside a province's name unless another name ends there")
     func provinceBeforeDirection() {
         // 西南 and 西北 are directions, but not across 江西 and 山西.

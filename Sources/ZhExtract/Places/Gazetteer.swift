@@ -15,6 +15,8 @@ public struct Gazetteer: Sendable {
         var country: Int? = nil
         /// A foreign city (index into ``WorldLexicon/cities``).
         var city: Int? = nil
+        /// A region of China that is no division (index into ``PlaceLexicon/regions``).
+        var region: Int? = nil
     }
 
     public let table: DivisionTable
@@ -68,6 +70,11 @@ public struct Gazetteer: Sendable {
             keys[UTF8Key(c.name)] = entries.count
             entries.append(Entry(kind: .fullName, divisions: [], city: k))
         }
+        // Regions of China that are no division (乌蒙山区, 长三角), likewise.
+        for (k, name) in PlaceLexicon.regions.enumerated() where keys[UTF8Key(name)] == nil {
+            keys[UTF8Key(name)] = entries.count
+            entries.append(Entry(kind: .fullName, divisions: [], region: k))
+        }
         self.entries = entries
         var parent = [Int32](repeating: -1, count: table.divisions.count)
         for (i, d) in table.divisions.enumerated() {
@@ -119,6 +126,21 @@ enum PlaceLexicon {
         发展中国家 世界大同 大同小异 扩大 红海城市 红海地区 红海海域 红海航线 阿曼湾 巴中关系 巴中两国 巴中友好 巴中合作 \
         国防部 国土交通省 上海合作组织 上海精神 北京时间 金山银山 独特多 \
         大理论 大理念 海地区 海拔 孙中山 中山大学 中山公园 中山装 中山路 阿里巴巴 阿里云 海南岸 上海拔
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init)
+
+    /// Named regions of China that are no division, places of level `other` with no code: the
+    /// contiguous areas of the poverty-alleviation programme (2011-2020), economic regions, and
+    /// the large plateaus, basins, plains and deserts. Names of three or more characters only, and
+    /// none that a division's name continues (大凉山 stays 凉山州, 大兴安岭 the prefecture).
+    static let regions: [String] = """
+        六盘山区 六盘山片区 秦巴山区 秦巴山片区 武陵山区 武陵山片区 乌蒙山区 乌蒙山片区 滇桂黔石漠化区 \
+        滇桂黔石漠化片区 滇西边境山区 滇西边境片区 大兴安岭南麓山区 大兴安岭南麓片区 燕山—太行山区 燕山-太行山区 \
+        燕山—太行山片区 吕梁山区 吕梁山片区 大别山区 大别山片区 罗霄山区 罗霄山片区 四省藏区 南疆四地州 南疆三地州 \
+        京津冀 长三角 长江三角洲 珠三角 珠江三角洲 粤港澳大湾区 成渝地区 长江经济带 北部湾 海峡西岸 \
+        长江流域 黄河流域 珠江流域 淮河流域 \
+        青藏高原 黄土高原 云贵高原 内蒙古高原 四川盆地 塔里木盆地 准噶尔盆地 柴达木盆地 华北平原 东北平原 \
+        江汉平原 成都平原 三江平原 河套平原 塔克拉玛干沙漠 腾格里沙漠 库布其沙漠 毛乌素沙地 科尔沁沙地 三江源 \
+        横断山区
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init)
 
     /// Province abbreviations, as evidence for which province an ambiguous name belongs to.

@@ -190,6 +190,13 @@ struct PlaceResolver {
                                            parentPath: [country], isFull: true, isForeign: true))
                 continue
             }
+            if let k = entry.region, entry.divisions.isEmpty {
+                let name = PlaceLexicon.regions[k]
+                result.append(PlaceMention(range: c.range, division: nil,
+                                           local: Division(code: nil, name: name, level: .other, parentCode: nil),
+                                           parentPath: [], isFull: true))
+                continue
+            }
             if let k = entry.country, entry.divisions.isEmpty {
                 let country = WorldLexicon.countries[k]
                 result.append(PlaceMention(range: c.range, division: nil,
