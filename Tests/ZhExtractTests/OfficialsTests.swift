@@ -23,6 +23,24 @@ struct OfficialsTests {
         #expect(guo?.titles.last?.org == "昭通市政府")
     }
 
+    @Test("heads of government after 同 and 和, names of several athletes or villagers, foreign posts")
+    func namesInMeetingsAndLists() {
+        func people(_ text: String) -> [String] { extractor.extract(text).persons.map(\.name) }
+        #expect(titles("习近平同李显龙总理会谈。", "李显龙") == ["总理"])
+        #expect(titles("习近平主席和李显龙总理共同见证。", "李显龙") == ["总理"])
+        #expect(people("中国选手盛李豪、黄雨婷搭档夺得冠军。") == ["盛李豪", "黄雨婷"])
+        // Names run together are not split: 居民赵守成家中 has no 赵守 and no 成家中.
+        #expect(!people("习近平来到社区居民赵守成家中。").contains { $0 == "赵守" || $0 == "成家中" })
+        #expect(titles("欧盟委员会主席冯德莱恩表示，欧方愿意合作。", "冯德莱恩") == ["主席"])
+        #expect(titles("越南国家主席武文赏邀请习近平访问越南。", "武文赏") == ["国家主席"])
+        #expect(titles("澳门特别行政区行政长官贺一诚表示。", "贺一诚") == ["行政长官"])
+        #expect(titles("美国国会议员琼斯访问上海。", "琼斯") == ["国会议员"])
+        // A space after a post ends a headline item; 黎方 is Lebanon's side.
+        #expect(people("以军称炸死一名哈马斯指挥官 哈马斯称打击以军车。").isEmpty)
+        #expect(people("一名黎真主党武装指挥官 黎方称袭击以军。").isEmpty)
+        #expect(people("欢迎日本国会议员来华参访。").isEmpty)
+    }
+
     @Test("names before verbs of receiving, watching and visiting; lists of those who took part")
     func namesBeforeVerbs() {
         let r = extractor.extract("受国务院委托，财政部部长蓝佛安受国务院委托作报告。国家主席习近平观看演出。副委员长铁凝作的报告。")
@@ -100,7 +118,7 @@ struct OfficialsTests {
     func verbsAfterNames() {
         #expect(titles("近日，国家主席习近平复信美国肯恩大学校长。", "习近平") == ["国家主席"])
         #expect(titles("美国空军中央司令部司令格林克维奇在声明中说。", "格林克维奇") == ["司令"])
-        #expect(titles("苏丹武装部队总司令布尔汉派出的代表抵达。", "布尔汉") == ["司令"])
+        #expect(titles("苏丹武装部队总司令布尔汉派出的代表抵达。", "布尔汉") == ["总司令"])
         let athletes = Extractor().extract("中国选手黄娟夺得金牌，中国小将张杰夺得冠军。").persons.map(\.name)
         #expect(athletes == ["黄娟", "张杰"])
     }

@@ -57,6 +57,30 @@ struct PlaceTests {
         #expect(names("大凉山深处的村庄。") == ["凉山彝族自治州"])
     }
 
+    @Test("foreign subdivisions under their country; 以色列国防部 names 以色列")
+    func foreignSubdivisions() {
+        let p = places("也门马里卜省发生冲突，澳大利亚维多利亚州发生山火，俄罗斯克拉斯诺达尔边疆区遭遇洪水。")
+        #expect(p.first { $0.fullName == "马里卜省" }?.path == ["也门共和国", "马里卜省"])
+        #expect(p.first { $0.fullName == "维多利亚州" }?.path == ["澳大利亚联邦", "维多利亚州"])
+        #expect(p.contains { $0.fullName == "克拉斯诺达尔边疆区" })
+        #expect(!p.contains { $0.fullName == "马里共和国" })
+        #expect(names("以色列国防部长卡茨称。") == ["以色列国"])
+        #expect(places("日本国会通过法案。").map(\.name) == ["日本"])
+        #expect(names("中国内地和美国民众。") == ["中华人民共和国", "美利坚合众国"])
+    }
+
+    @Test("words around short forms: rivers and mountains, 们, doubled and function-word stems")
+    func shortFormsInWords() {
+        #expect(names("四川南充嘉陵江边的风景。") == ["四川省", "南充市"])
+        #expect(names("欢迎来宾们的到来。").isEmpty)
+        #expect(names("浓浓乡土情温暖人心。").isEmpty)
+        #expect(names("总书记在给石峡村乡亲们的回信中说。").isEmpty)
+        #expect(!names("小沉渎村四届村两委班子换届。").contains("四届村"))
+        #expect(names("拉美国家领导人出席会议。").isEmpty)
+        // 山区 is no mountain: 门头沟 stays the district.
+        #expect(names("北京门头沟山区降温。") == ["北京市", "门头沟区"])
+    }
+
     @Test("nothing starts inside a province's name unless another name ends there")
     func provinceBeforeDirection() {
         // 西南 and 西北 are directions, but not across 江西 and 山西.

@@ -116,6 +116,9 @@ struct PersonExtractor {
     /// Whether `r` can be a Han name: Han characters that do not end names, no word that ends
     /// a name starting inside it (时强调, 乔红来到), not a common word (宣传, 郑重), and not a
     /// conjunction joining it to the word before (习近平和苏林).
+    /// One-character names of countries that 方 follows for "that side" (美方, 俄方, 黎方).
+    static let sideCountries = ScalarSet("中美俄英法德日韩印巴以乌朝越泰菲澳加意黎叙伊埃土沙蒙老柬缅新马欧非")
+
     func plausibleName(_ r: Range<Int>) -> Bool {
         guard r.upperBound <= s.count, r.count >= 2 else { return false }
         for k in r where !Self.isHan(s[k]) || (k > r.lowerBound && Self.notInNameSet.contains(s[k])) { return false }
@@ -125,6 +128,8 @@ struct PersonExtractor {
         }
         // Names never start with a common word (宣传, 周一, 单加工 after its first two characters).
         if Self.commonWordPairs.contains(s[r.lowerBound], s[r.lowerBound + 1]) { return false }
+        // A country's one-character name and 方 is that side, not a name (黎方称, 美方表示).
+        if r.count == 2, s[r.lowerBound + 1] == "方", Self.sideCountries.contains(s[r.lowerBound]) { return false }
         // 边…边… is a construction, not a surname (边建设边调整).
         if s[r.lowerBound] == "边", ((r.upperBound)..<min(s.count, r.upperBound + 6)).contains(where: { s[$0] == "边" }) { return false }
         // A name never starts inside a title word (任李强 in 副主任李强、王沪宁).
@@ -182,8 +187,11 @@ struct PersonExtractor {
     /// longest run of transliteration characters, parts joined by `·`, that a boundary follows.
     func readForeignName(at p: Int) -> Range<Int>? {
         guard let r = foreignNameRun(at: p) else { return nil }
-        // Words of the sentence are no names (总统来华出席, 领导人多次会晤).
-        return TitleLexicon.notForeignNames.contains(str(r)) ? nil : r
+        // Words of the sentence are no names (总统来华出席, 领导人多次会晤), nor runs starting
+        // with one (议员来华参访).
+        if TitleLexicon.notForeignNames.contains(str(r)) { return nil }
+        if r.count > 2, TitleLexicon.notForeignNames.contains(str(r.lowerBound..<(r.lowerBound + 2))) { return nil }
+        return r
     }
 
     private func foreignNameRun(at p: Int) -> Range<Int>? {
@@ -222,13 +230,17 @@ struct PersonExtractor {
     /// - Parameter foreign: the title before it is a foreign one (俄罗斯总统, 联合国秘书长): a
     ///   transliterated name is read when a Han surname and given name are not.
     func readName(at p: Int, foreign: Bool = false, kanji: Bool = false) -> Range<Int>? {
+        let start = p
         var p = p
         while p < s.count && s[p] == " " { p += 1 }
         guard p < s.count, Self.isHan(s[p]) else { return nil }
+        // A space after a post ends a headline item (哈马斯指挥官 哈马斯称…): only a Han name
+        // with its surname is read across it (记者 朱虹).
+        let spaced = p > start
         // Known names first.
         for u in knownNameScalars where s.hasWord(u, at: p) && isBoundary(p + u.count) { return p..<(p + u.count) }
         // A Japanese post's holder: a name in Han characters of its own (岸田文雄, 石破茂, 林芳正).
-        if kanji, !isBoundary(p) {
+        if kanji, !isBoundary(p), !TitleLexicon.notForeignNames.contains(str(p..<min(s.count, p + 2))) {
             for length in [4, 3] where p + length <= s.count {
                 let r = p..<(p + length)
                 if plausibleName(r) && isBoundary(r.upperBound) && !(p + 1..<r.upperBound).contains(where: { isBoundary($0) }) { return r }
@@ -254,8 +266,9 @@ struct PersonExtractor {
             }
             // (A four-character reading here, for Yi names such as 吉木子日, read 李强监誓 and
             // 高瞻远瞩 on the news: left out.)
-            return foreign ? readForeignName(at: p) : nil
+            return foreign && !spaced ? readForeignName(at: p) : nil
         }
+        if spaced { return nil }
         if foreign { return readForeignName(at: p) }
         // A name with parts joined by a middle dot (马哈茂德·阿巴斯) is a name wherever it is.
         if let r = readForeignName(at: p), s[r].contains(where: { TitleLexicon.nameDots.contains($0) }) { return r }
@@ -286,7 +299,7 @@ struct PersonExtractor {
     static let localLevels = ScalarSet("省市州县区镇乡村")
 
     static let verbsAfterNames = ScalarSet("作说讲谈答")
-    static let afterThoseVerbs = ScalarSet("的了出过")
+    static let afterThoseVerbs = ScalarSet("的了出过关")  // 关: 作关于…的报告
     static let messagesAfter致 = ScalarSet("慰贺电信函辞以唁")
     static let formerMarks = ScalarSet("前原")
     static let regnalNumbers = ScalarSet("一二三四五六七八九十")
@@ -357,6 +370,8 @@ struct PersonExtractor {
     static let governmentHeads: Set<String> = ["市长", "州长", "县长", "区长", "省长", "副市长", "副州长", "副县长", "副区长", "副省长"]
     static let bylinePosts: Set<String> = ["编辑", "记者", "责任编辑", "全媒体记者", "通讯员"]
     static let levelChars: Set<Character> = ["省", "市", "州", "县", "区"]
+    /// Posts that take no level from the place before them (澳门特别行政区行政长官 is 行政长官).
+    static let postsWithoutLevel: Set<String> = ["行政长官"]
     static let levelCharsWithTownships: Set<Character> = ["省", "市", "州", "县", "区", "镇", "乡"]
 
     func extract() -> [Found] {
@@ -390,6 +405,7 @@ struct PersonExtractor {
                     // A foreign state's 州 is its name's, not a level (得克萨斯州州长 is 州长); a post
                     // that names its level keeps it once (贵州省省长 is 省长).
                     titleStart = Self.levelChars.contains(ch(pm.range.upperBound - 1)) && isFullName(pm) && !pm.isForeign
+                        && !Self.postsWithoutLevel.contains(firstText)
                         && ch(pm.range.upperBound - 1) != ch(first.range.lowerBound)
                         && !(ch(first.range.lowerBound) == "副" && first.range.lowerBound + 1 < s.count && ch(first.range.lowerBound + 1) == ch(pm.range.upperBound - 1))
                         ? pm.range.upperBound - 1 : first.range.lowerBound
@@ -397,6 +413,7 @@ struct PersonExtractor {
                 if pm.range.upperBound > first.range.lowerBound { titleStart = first.range.lowerBound }
             } else if first.range.lowerBound > 0, Self.levelCharsWithTownships.contains(ch(first.range.lowerBound - 1)),
                       first.kind == .body || first.kind == .post, !Self.levelCommittees.contains(firstText),
+                      !Self.postsWithoutLevel.contains(firstText),
                       !firstText.contains(ch(first.range.lowerBound - 1)) {  // 副市长 names its level already
                 titleStart = first.range.lowerBound - 1  // 市人大常委会主任
                 start = titleStart

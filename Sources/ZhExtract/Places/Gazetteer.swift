@@ -15,6 +15,8 @@ public struct Gazetteer: Sendable {
         var country: Int? = nil
         /// A foreign city (index into ``WorldLexicon/cities``).
         var city: Int? = nil
+        /// A country's name ending in 国 that is also a name without it (以色列国, 日本国).
+        var countryNameWithout国 = false
         /// A region of China that is no division (index into ``PlaceLexicon/regions``).
         var region: Int? = nil
     }
@@ -63,6 +65,13 @@ public struct Gazetteer: Sendable {
             where keys[UTF8Key(name)] == nil && name.unicodeScalars.count >= 2 {
                 keys[UTF8Key(name)] = entries.count
                 entries.append(Entry(kind: kind, divisions: [], country: k))
+            }
+        }
+        for c in WorldLexicon.countries {
+            for name in [c.full, c.name] + c.aliases where name.hasSuffix("国") {
+                guard let k = keys[UTF8Key(name)], let country = entries[k].country,
+                      let shorter = keys[UTF8Key(String(name.dropLast()))], entries[shorter].country == country else { continue }
+                entries[k].countryNameWithout国 = true
             }
         }
         // Foreign cities, likewise.
@@ -119,13 +128,13 @@ enum PlaceLexicon {
     /// Words and names that contain or equal a place's short form but are not that place.
     static let notPlaces: [String] = """
         合作 合作社 真金白银 长治久安 搬迁 搬迁安置 易地搬迁 安置 和平 新华 东方 光明 江山 永安 太平 长安 开放 复兴 \
-        中华 华中 华南 华东 华北 西北 东北 西南 东南 中南 江南 黄金 朝鲜族 蒙古族 印度洋 印度教 中非合作 中国式 中国特色 中国共产党 中国梦 中国化 中国人民 中国国民党 中国风 大理想 远大理 天山脚下 资源 以色列国防 新墨西哥 南山 平安 吉安 新兴 前进 红星 胜利 团结 友谊 \
+        中华 华中 华南 华东 华北 西北 东北 西南 东南 中南 江南 黄金 朝鲜族 蒙古族 印度洋 印度教 中非合作 中国式 中国特色 中国共产党 中国梦 中国化 中国人民 中国国民党 中国风 大理想 远大理 天山脚下 资源 新墨西哥 南山 平安 吉安 新兴 前进 红星 胜利 团结 友谊 \
         东西部 同心 青山绿水 绿水青山 顺利 阳光 七星 向阳 新城 老城 古城 城区 大方向 大方面 通江达海 宁安 安宁 \
         和顺 永和 城中 江海 海港 港城 立新 新华社 长城 金平 平和 和田地 大通 通道 三都 都安 乐业 富民 江城 \\
         河西走廊 市中心 城市中 运河边 大运河 京杭运河 南部战区 北部战区 东部战区 西部战区 中部战区 南部地区 西部地区 东部地区 \
         发展中国家 世界大同 大同小异 扩大 红海城市 红海地区 红海海域 红海航线 阿曼湾 巴中关系 巴中两国 巴中友好 巴中合作 \
         国防部 国土交通省 上海合作组织 上海精神 北京时间 金山银山 独特多 \
-        大理论 大理念 海地区 海拔 孙中山 中山大学 中山公园 中山装 中山路 阿里巴巴 阿里云 海南岸 上海拔
+        大理论 大理念 海地区 海拔 孙中山 中山大学 中山公园 中山装 中山路 阿里巴巴 阿里云 海南岸 上海拔 拉美
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init)
 
     /// Named regions of China that are no division, places of level `other` with no code: the

@@ -67,9 +67,11 @@ struct PlaceResolver {
     static let anchorsBefore: Set<Character> = ["在", "到", "赴", "往", "至", "、", "，", "。", "和", "及", "与", "\n", " ", "（", "“", "了", "：", "是",
                                                  "像", "从", "以", "除", "被", "把", "让", "使", "由", "经", "按", "据", "随", "跟", "对", "向"]
     /// Characters that never start a township or village name found by its suffix (像四邑村 is 四邑村).
-    static let notLocalStarts = ScalarSet("像从以除被把让使由经按据随跟对向一要可做")
+    static let notLocalStarts = ScalarSet("像从以除被把让使由经按据随跟对向一要可做给")
     static let notAfterSuffix = ScalarSet("村镇民级委干亲里下情音")
-    static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至")
+    /// After 乡 only: 乡土, 乡愁, 乡邻, 乡贤.
+    static let notAfter乡 = ScalarSet("土愁邻贤")
+    static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至届")
     /// Generic words that also end township names (卫城镇, 梅城镇).
     static let townEndings: Set<[Unicode.Scalar]> = Set(["城镇", "乡镇", "村镇"].map(\.scalars))
     static let anchorVerbScalars = anchorVerbs.map(\.scalars)
@@ -136,6 +138,10 @@ struct PlaceResolver {
             let c = cands[i]
             if c.range.lowerBound < s.count, insideProvince[c.range.lowerBound], !ends[c.range.lowerBound] { continue }
             if c.range.contains(where: { taken[$0] }) { continue }
+            // A country's name ending in 国 does not take the 国 of the word after it (以色列国防部,
+            // 日本国会): the shorter name does.
+            if gazetteer.entries[c.entry].countryNameWithout国, c.range.upperBound < s.count,
+               Self.afterCountry国.contains(s[c.range.upperBound]) { continue }
             for k in c.range { taken[k] = true }
             if kinds[i] != .blocker { chosen.append(c) }
         }
@@ -241,11 +247,20 @@ struct PlaceResolver {
                 }
             }
             let bestLevel = table.divisions[best].level
+            // A short form followed by 们 is a word for people (来宾们).
+            if entry.kind == .alias, c.range.upperBound < s.count, s[c.range.upperBound] == "们" { continue }
             // A short form of a county or smaller needs support: its full name, an ancestor,
             // or a place suffix right after it.
             if entry.kind == .alias && bestLevel >= .township {
                 // A township's short form (乌蒙, 建设, 幸福) only right after its county.
                 if !(parent[best] >= 0 && before.contains(Int(parent[best]))) { continue }
+            } else if entry.kind == .alias && bestLevel >= .county, c.range.upperBound < s.count,
+                      Self.naturalFeatures.contains(s[c.range.upperBound]),
+                      // (门头沟山区, 遵化山里各庄村: not a mountain.)
+                      !(s[c.range.upperBound] == "山" && c.range.upperBound + 1 < s.count && Self.notAfter山.contains(s[c.range.upperBound + 1])) {
+                // A county's short form before 江, 河, 湖 or 山 names the river, lake or mountain
+                // (嘉陵江, 白云山), not the county.
+                continue
             } else if entry.kind == .alias && bestLevel >= .county {
                 // A county's short form (白云, 资源, 南部) needs its prefecture (the direct parent)
                 // or its own full name in the document, or an ancestor written right before it;
@@ -275,6 +290,7 @@ struct PlaceResolver {
             result.removeAll { m in m.range.contains { covered.contains($0) } && !isFullName(m, s) }
         }
         result += local
+        foreignSubdivisions(s, &result)
         // Places inside company names (重庆德佳肉类科技发展有限公司) are part of the name.
         if !inside.isEmpty {
             // The longest company name over each position inside one (sparse: names are few).
@@ -299,6 +315,41 @@ struct PlaceResolver {
     }
 
     private func isFullName(_ m: PlaceMention, _ s: [Unicode.Scalar]) -> Bool { m.isFull }
+
+    /// What ends the name of a foreign country's subdivision.
+    static let foreignSubdivisionSuffixes: [[Unicode.Scalar]] = ["边疆区", "共和国", "大区", "州", "省", "郡"].map(\.scalars)
+
+    /// Subdivisions written right after their foreign country (澳大利亚维多利亚州, 也门马里卜省): a
+    /// run of two to eight transliteration characters and 州, 省, 边疆区..., a place of level
+    /// `other` under the country. It replaces the shorter names inside it (马里 in 马里卜省); a
+    /// division of China's is never inside one.
+    private func foreignSubdivisions(_ s: [Unicode.Scalar], _ result: inout [PlaceMention]) {
+        guard result.contains(where: { $0.isForeign }) else { return }
+        result.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var added: [PlaceMention] = []
+        for m in result where m.isForeign && m.parentPath.isEmpty && m.local?.name != "中华人民共和国" {
+            let j = m.range.upperBound
+            var e = j
+            while e < s.count, e - j < 8, TitleLexicon.transliteration.contains(s[e]),
+                  !(e - j >= 2 && Self.foreignSubdivisionSuffixes.contains(where: { s.hasWord($0, at: e) })) { e += 1 }
+            guard e - j >= 2, let suffix = Self.foreignSubdivisionSuffixes.first(where: { s.hasWord($0, at: e) }) else { continue }
+            let r = j..<(e + suffix.count)
+            // A known place that reaches past it, or a division of China inside it, wins.
+            if result.contains(where: { $0.range.overlaps(r) && ($0.division != nil || $0.range.upperBound > r.upperBound) }) { continue }
+            added.append(PlaceMention(range: r, division: nil,
+                                      local: Division(code: nil, name: String(scalars: s[r]), level: .other, parentCode: nil),
+                                      parentPath: [m.local!.name], isFull: true, isForeign: true))
+        }
+        guard !added.isEmpty else { return }
+        result.removeAll { m in added.contains { $0.range.overlaps(m.range) } }
+        result += added
+    }
+
+    /// Characters that make a word with a 国 before them (国防, 国会, 国务...).
+    static let afterCountry国 = ScalarSet("防会务家内际民土旗歌库企债资情事门")
+    /// Characters after a county's short form that make it a river, lake or mountain.
+    static let naturalFeatures = ScalarSet("江河湖山")
+    static let notAfter山 = ScalarSet("区里村乡镇县市")
 
     /// Characters after which a word starts: a county's short form may follow them.
     static let wordStarts = ScalarSet("在到赴往至从于和与及、的是了去来经由向对把被让将从据等省市县区州镇乡村")
@@ -353,7 +404,8 @@ struct PlaceResolver {
             }
             let suffixEnd = i + suffix.count
             // 乡村, 乡镇, 村镇: not a suffix here.
-            if suffix.count == 1, suffixEnd < s.count, Self.notAfterSuffix.contains(s[suffixEnd]) {
+            if suffix.count == 1, suffixEnd < s.count,
+               Self.notAfterSuffix.contains(s[suffixEnd]) || (suffix[0] == "乡" && Self.notAfter乡.contains(s[suffixEnd])) {
                 i += 1
                 continue
             }
@@ -386,6 +438,8 @@ struct PlaceResolver {
                     accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local(), parentPath: parentPath)
                     break
                 }
+                // A stem that doubles a character (浓浓乡土) is a word.
+                if length == 2 && s[start] == s[start + 1] { continue }
                 if length <= 3, start == 0 || Self.anchorsBeforeScalars.contains(s[start - 1])
                     || Self.anchorVerbScalars.contains(where: { s.hasWord($0, at: start - $0.count) }) {
                     accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local(), parentPath: [])

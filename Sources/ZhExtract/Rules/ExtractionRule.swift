@@ -44,7 +44,8 @@ public struct ExtractionRule: Sendable {
         case date
         /// The element, or nothing.
         case optional(Element)
-        /// The element once or more, separated by nothing or by 、.
+        /// The element once or more, separated by nothing or by 、 or a space; names (`.person`,
+        /// `.hanName`) only by 、 or a space, as names run together cannot be told apart.
         case oneOrMore(Element)
     }
 
@@ -108,7 +109,7 @@ public struct ExtractionRule: Sendable {
                        action: .assignTitle(nil)),
         // Athletes and players named after what they are: "中国香港选手江旻憓".
         ExtractionRule(name: "athlete", priority: 1,
-                       pattern: [.anyOf(["选手", "运动员", "队员", "球员", "名将", "小将"]), .hanName, .nameEnd],
+                       pattern: [.anyOf(["选手", "运动员", "队员", "球员", "名将", "小将"]), .oneOrMore(.hanName), .nameEnd],
                        action: .person),
         // A name opening a sentence on who took part: "王毅参加会见", "蔡奇陪同会见".
         ExtractionRule(name: "name-before-attendance", priority: 1,
@@ -137,7 +138,7 @@ public struct ExtractionRule: Sendable {
                        action: .person),
         // People of a story with no post: "村民任桂仙", "冯士友生前是…", "冯士友，1956年出生".
         ExtractionRule(name: "name-after-role", priority: 1,
-                       pattern: [.anyOf(["村民", "居民", "市民", "农民", "牧民", "渔民", "志愿者", "老党员", "退役军人", "老兵"]), .hanName, .nameEnd],
+                       pattern: [.anyOf(["村民", "居民", "市民", "农民", "牧民", "渔民", "志愿者", "老党员", "退役军人", "老兵"]), .oneOrMore(.hanName), .nameEnd],
                        action: .person),
         ExtractionRule(name: "name-before-life", priority: 1,
                        pattern: [.boundary, .hanName, .anyOf(["生前", "同志生前"])],
@@ -152,5 +153,11 @@ public struct ExtractionRule: Sendable {
         ExtractionRule(name: "names-list-after-you", priority: 1,
                        pattern: [.literal("由"), .hanName, .literal("、"), .hanName, .literal("、"), .oneOrMore(.hanName), .nameEnd],
                        action: .person),
-    ]
+    ] + ["同", "和", "与", "及"].map { conjunction in
+        // A name before a head of government's title after 同, 和, 与 or 及, the other side of a
+        // meeting: 习近平同李显龙总理会谈, 习近平主席和李显龙总理.
+        ExtractionRule(name: "name-before-state-title-after-\(conjunction)", priority: 3,
+                       pattern: [.literal(conjunction), .hanName, .anyOf(["总理", "副总理", "总统", "首相"])],
+                       action: .assignTitle(nil))
+    }
 }

@@ -115,12 +115,19 @@ struct RuleEngine {
             var results: [(Int, Captures)] = []
             var frontier = match(inner, at: p, c)
             var guardCount = 0
+            // Names run together cannot be told apart (居民赵守成家中 is no 赵守 and 成家中): they
+            // repeat only after a separator.
+            let needsSeparator: Bool
+            switch inner {
+            case .hanName, .person: needsSeparator = true
+            default: needsSeparator = false
+            }
             while !frontier.isEmpty && guardCount < 32 {
                 results = frontier + results
                 var next: [(Int, Captures)] = []
                 for (end, cc) in frontier {
                     var q = end
-                    if q < s.count && (s[q] == "、" || s[q] == " ") { q += 1 }
+                    if q < s.count && (s[q] == "、" || s[q] == " ") { q += 1 } else if needsSeparator { continue }
                     next += match(inner, at: q, cc).filter { $0.0 > q }
                 }
                 frontier = next
