@@ -41,6 +41,20 @@ struct OfficialsTests {
         #expect(people("欢迎日本国会议员来华参访。").isEmpty)
     }
 
+    @Test("rarer surnames, Tibetan and Mongolian names, banner posts, reviewers' bylines")
+    func namesOfLocalNews() {
+        func people(_ text: String) -> [String] { extractor.extract(text).persons.map(\.name) }
+        #expect(titles("青川县委书记鞠文涛陪同考察。", "鞠文涛") == ["县委书记"])
+        #expect(titles("州委常委、副州长尕藏东智，县委书记冶建忠出席。", "尕藏东智") == ["州委常委", "副州长"])
+        #expect(titles("旗委书记呼斯楞，旗委副书记、旗长邬建军率代表团考察。", "呼斯楞") == ["旗委书记"])
+        #expect(titles("旗委书记呼斯楞，旗委副书记、旗长邬建军率代表团考察。", "邬建军") == ["旗委副书记", "旗长"])
+        #expect(titles("县长王建军通报情况。", "王建军") == ["县长"])
+        #expect(people("编辑：芮思敏  审核：邢凯\n") == ["芮思敏", "邢凯"])
+        // 作 before 总结 or 汇报 is no third character of the name; 呼吁 is no name.
+        #expect(people("中央书记处书记蔡奇作总结讲话。") == ["蔡奇"])
+        #expect(people("联合国秘书长古特雷斯呼吁拉美国家合作。") == ["古特雷斯"])
+    }
+
     @Test("names before verbs of receiving, watching and visiting; lists of those who took part")
     func namesBeforeVerbs() {
         let r = extractor.extract("受国务院委托，财政部部长蓝佛安受国务院委托作报告。国家主席习近平观看演出。副委员长铁凝作的报告。")

@@ -28,7 +28,7 @@ struct PersonExtractor {
     static let compoundScalars = TitleLexicon.compoundSurnames.map(\.scalars)
     /// First characters of names written without a Han surname (Yi, Tibetan, Uyghur... names
     /// transliterated: 阿石拉比, 扎西, 买买提).
-    static let transliterationStarts: Set<Character> = Set("阿艾买吾热伊依木尼扎次旦格达拉巴沙哈克图吉加央索曲洛多卓德俄日吉")
+    static let transliterationStarts: Set<Character> = Set("阿艾买吾热伊依木尼扎次旦格达拉巴沙哈克图吉加央索曲洛多卓德俄日吉呼宝敖尕")
 
     struct Token {
         var range: Range<Int>
@@ -299,7 +299,7 @@ struct PersonExtractor {
     static let localLevels = ScalarSet("省市州县区镇乡村")
 
     static let verbsAfterNames = ScalarSet("作说讲谈答")
-    static let afterThoseVerbs = ScalarSet("的了出过关")  // 关: 作关于…的报告
+    static let afterThoseVerbs = ScalarSet("的了出过关总汇部点讲报重批指")  // 作关于…, 作总结, 作汇报, 作部署…
     static let messagesAfter致 = ScalarSet("慰贺电信函辞以唁")
     static let formerMarks = ScalarSet("前原")
     static let regnalNumbers = ScalarSet("一二三四五六七八九十")
@@ -368,7 +368,7 @@ struct PersonExtractor {
     static let levelCommittees: Set<String> = ["省委", "市委", "州委", "县委", "区委"]
     static let namedBodies: Set<String> = ["领导小组", "工作队", "工作组", "办公室", "对口帮扶办", "扶贫办", "集团", "公司", "日报"]
     static let governmentHeads: Set<String> = ["市长", "州长", "县长", "区长", "省长", "副市长", "副州长", "副县长", "副区长", "副省长"]
-    static let bylinePosts: Set<String> = ["编辑", "记者", "责任编辑", "全媒体记者", "通讯员"]
+    static let bylinePosts: Set<String> = ["编辑", "记者", "责任编辑", "全媒体记者", "通讯员", "审核", "校对", "作者", "摄影"]
     static let levelChars: Set<Character> = ["省", "市", "州", "县", "区"]
     /// Posts that take no level from the place before them (澳门特别行政区行政长官 is 行政长官).
     static let postsWithoutLevel: Set<String> = ["行政长官"]

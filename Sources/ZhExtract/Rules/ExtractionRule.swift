@@ -99,9 +99,11 @@ public struct ExtractionRule: Sendable {
         ExtractionRule(name: "credits-after-source", priority: 2,
                        pattern: [.anyOf(["政府网", "新闻网", "日报"]), .optional(.literal(" ")), .oneOrMore(.hanName), .boundary],
                        action: .person),
-        // A reporter's byline with several names: "记者 朱虹 李独懿", "记者：张三".
+        // A reporter's, editor's or reviewer's byline with one or several names: "记者 朱虹 李独懿",
+        // "记者：张三", "审核：李四".
         ExtractionRule(name: "byline-reporters", priority: 4,
-                       pattern: [.anyOf(["全媒体记者", "记者", "通讯员"]), .anyOf([" ", "：", ":"]), .oneOrMore(.person), .boundary],
+                       pattern: [.anyOf(["全媒体记者", "记者", "通讯员", "责任编辑", "编辑", "审核", "校对", "作者", "摄影"]), .anyOf([" ", "：", ":"]),
+                                 .oneOrMore(.person), .boundary],
                        action: .assignTitle(nil)),
         // A reporter named in running text: "本台记者张三报道".
         ExtractionRule(name: "reporter-reports", priority: 4,
