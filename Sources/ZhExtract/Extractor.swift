@@ -337,7 +337,7 @@ public struct Extractor: Sendable {
         return out
     }
 
-    static let assistanceWords: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .协作]
+    static let assistanceWords: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .协作, .结对, .携手奔小康]
 
     /// Visits, each with whether its own sentences speak of assistance work.
     func visits(_ s: [Unicode.Scalar], sentences: [Range<Int>], words: WordPositions, places: [PlaceMention], persons: [PersonExtractor.Found], dates: [DateMention],
@@ -551,6 +551,25 @@ public struct Extractor: Sendable {
 
     static let easternProvinces: Set<String> = ["110000", "120000", "310000", "320000", "330000", "350000", "370000", "440000", "210000"]
 
+    /// What ends a clause: a place after it is no longer the trigger's.
+    static let clauseEnds = ScalarSet("，。；！？\n")
+    static let 建立 = "建立".scalars, 结对 = "结对".scalars
+    /// What joins two places listed with 、 into the two sides of a relation (苏州、铜仁两市建立…,
+    /// 广州、毕节携手开展…); without it they are a list (盐源县、普格县要扛起…).
+    static let pairWords = ["两市", "两地", "两县", "两区", "两省", "两州", "携手"].map(\.scalars)
+
+    /// The year written right before `i` (2013年 before 苏州), if any.
+    static func yearEnding(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+        guard i >= 5, s[i - 1] == "年" else { return nil }
+        var v = 0
+        for k in (i - 5)..<(i - 1) {
+            guard s[k].value >= 0x30 && s[k].value <= 0x39 else { return nil }
+            v = v * 10 + Int(s[k].value - 0x30)
+        }
+        if i >= 6, s[i - 6].value >= 0x30 && s[i - 6].value <= 0x39 { return nil }
+        return (1949...2100).contains(v) ? v : nil
+    }
+
     private func helperScore(_ name: String) -> Int {
         let table = gazetteer.table
         guard let d = table.divisions(named: name).first else { return 0 }
@@ -573,7 +592,10 @@ public struct Extractor: Sendable {
                 out.append(Pairing(helper: helper, helped: helped, since: since))
             }
         }
-        let triggers: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶]
+        let triggers: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .对口协作, .东西部扶贫协作, .结对, .携手奔小康]
+        // Sides of a pairing are counties or larger (在福建的帮扶下，闽宁镇… pairs no township).
+        let table = gazetteer.table
+        let places = places.filter { m in m.division.map { table.divisions[$0].level <= .county } ?? false }
         // Every trigger of a sentence in turn (湖州市与广元市开展东西部协作，湖州市吴兴区结对帮扶广元市朝天区).
         var clauses: [(sentence: Range<Int>, trigger: Int)] = []
         for sentence in sentences {
@@ -602,11 +624,22 @@ public struct Extractor: Sendable {
                 guard gap == 0 || (gap == 1 && "和与、及".unicodeScalars.contains(s[m.range.upperBound])) else { break }
                 chain.insert(m, at: 0)
             }
-            let b = after.first.flatMap { $0.range.lowerBound - t <= 8 ? $0 : nil }
-            // "A与B开展东西部协作": partners, the richer side helps, when no place follows in the
-            // same clause.
-            if let join = chain.indices.dropFirst().first(where: { s[chain[$0].range.lowerBound - 1] == "与" || s[chain[$0].range.lowerBound - 1] == "和" }),
-               b.map({ m in (t..<m.range.lowerBound).contains { s[$0] == "，" } }) ?? true {
+            // The place the trigger governs: close after it, in the same clause.
+            let b = after.first.flatMap { m in
+                m.range.lowerBound - t <= 8 && !(t..<m.range.lowerBound).contains { Self.clauseEnds.contains(s[$0]) } ? m : nil
+            }
+            // A year right before the sides of a relation set up (2013年苏州、铜仁两市建立对口帮扶关系,
+            // 自2021年西湖区与青川县结对开展…): the year it began.
+            if since == nil, let y = Self.yearEnding(s, at: chain[0].range.lowerBound),
+               (a.range.upperBound..<t).contains(where: { k in s.hasWord(Self.建立, at: k) || s.hasWord(Self.结对, at: k) }) || s.hasWord(Self.结对, at: t) {
+                since = String(y)
+            }
+            // "A与B开展东西部协作", "A、B两市建立对口帮扶关系": partners, the richer side helps, when
+            // no place follows in the same clause.
+            let joined = chain.indices.dropFirst().first(where: { s[chain[$0].range.lowerBound - 1] == "与" || s[chain[$0].range.lowerBound - 1] == "和" })
+                ?? (b == nil && Self.pairWords.contains(where: { s.hasWord($0, at: chain.last!.range.upperBound) })
+                    ? chain.indices.dropFirst().first(where: { s[chain[$0].range.lowerBound - 1] == "、" }) : nil)
+            if let join = joined, b == nil {
                 let left = destinations(Array(chain[..<join])).last!, right = destinations(Array(chain[join...])).last!
                 let (l, r) = (name(left), name(right))
                 if helperScore(r) > helperScore(l) { add(r, l, since) } else { add(l, r, since) }

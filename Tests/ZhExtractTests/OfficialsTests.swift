@@ -264,6 +264,20 @@ struct FactsTests {
         #expect(q.pairings.first?.helper == "湖州市" && q.pairings.first?.helped == "广元市")
     }
 
+    @Test("pairings: 对口协作, 结对, 东西部扶贫协作; two places of 、 with 两市 or 携手; the clause and the year it began")
+    func morePairings() {
+        func pairs(_ text: String) -> [String] { extractor.extract(text).pairings.map { "\($0.helper)>\($0.helped)@\($0.since ?? "-")" } }
+        #expect(pairs("2010年以来，山东对口协作重庆14个区县。") == ["山东省>重庆市@2010"])
+        #expect(pairs("1996年以来，天津与甘肃携手开展东西部扶贫协作。") == ["天津市>甘肃省@1996"])
+        // 2013年…建立: the year it began; 张家港 after the comma is no side of 苏州、铜仁's relation.
+        #expect(pairs("2013年苏州、铜仁两市建立对口帮扶关系，张家港与沿河携手奔小康。") == ["苏州市>铜仁市@2013", "张家港市>沿河土家族自治县@-"])
+        #expect(pairs("自2021年西湖区与青川县结对开展东西部协作以来，两地合作。") == ["西湖区>青川县@2021"])
+        #expect(pairs("广州、毕节携手开展东西部协作以来，广州市各级倾情帮扶。") == ["广州市>毕节市@-"])
+        // A list is no pair, and a township is no side.
+        #expect(pairs("盐源县、普格县要全面扛起对口帮扶主体责任。").isEmpty)
+        #expect(pairs("在福建的倾力帮扶下，闽宁镇从昔日的干沙滩变成了金沙滩。").isEmpty)
+    }
+
     @Test("amounts with a unit before 万 or 亿: 7千亿元, 近千亿元, 三千亿元; not 万亿元台阶 or 百亿元级")
     func unitAmounts() {
         let a = extractor.extract("签约金额近千亿元。超7千亿元投资。三千亿元资金。迈上万亿元台阶。百亿元级产业。").amounts
