@@ -81,6 +81,15 @@ struct PlaceTests {
         #expect(names("北京门头沟山区降温。") == ["北京市", "门头沟区"])
     }
 
+    @Test("a short form shared by a prefecture and a district inside it is the prefecture; 有关村 is no village")
+    func sharedShortForms() {
+        #expect(places("酉阳县党政代表团赴山东东营考察，东营市委常委出席。").first { $0.name == "东营" }?.fullName == "东营市")
+        #expect(places("代表团到东营调研。").first?.fullName == "东营市")
+        // Written after its city, the district stays the district.
+        #expect(names("东营市东营区举行活动。") == ["东营市", "东营区"])
+        #expect(!names("组织沿河县有关村开展活动，去年村集体经济收入增加，移民村基础设施改善。").contains { $0.hasSuffix("村") })
+    }
+
     @Test("nothing starts inside a province's name unless another name ends there")
     func provinceBeforeDirection() {
         // 西南 and 西北 are directions, but not across 江西 and 山西.

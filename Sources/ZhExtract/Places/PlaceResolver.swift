@@ -238,6 +238,13 @@ struct PlaceResolver {
                 if !anyDirect, let province = options.first(where: { table.divisions[$0].level == .province }), entry.kind == .alias {
                     options = [province]
                 }
+                // A short form shared by a division and one inside it (东营 of 东营市 and its 东营区)
+                // is the larger one, unless its ancestor is written right before it.
+                if entry.kind == .alias {
+                    let pool = anyDirect ? options.filter { o in before.contains { gazetteer.isAncestor($0, of: o) } } : options
+                    let outer = pool.filter { o in !pool.contains { gazetteer.isAncestor($0, of: o) } }
+                    if !outer.isEmpty && outer.count < pool.count { options = outer }
+                }
                 for o in options {
                     let direct = before.contains { gazetteer.isAncestor($0, of: o) } ? 1000 : 0
                     // Without evidence, the larger division (海南 is the province).
@@ -383,7 +390,7 @@ struct PlaceResolver {
         返回 回归 回乡 下乡 驻村 包村 兴村 强村 富村 美村 宜居 宜业 和美 乡村 农业 农民 城镇 城市 都市 县域 镇域 村级 党员 \
         受灾 运动员 亚残运 亚运 大运 冬奥 奥运 媒体 优化 异国他 生活 依托 沿着 沿途 重塑 提高 记得住 中心 要加强 传统古 \
         进城乡 老年人占 做实 百县千 十里八 江南水 农田 村头 建好 管好 用好 服务好 一批 这些 那些 更多 很多 属地 东郊 西郊 南郊 北郊 \
-        千年古 百县通 古老 历史文化名
+        千年古 百县通 古老 历史文化名 有关 移民 去年 今年 明年 前年 本年
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map { $0.unicodeScalars.map { $0 } })
     static let anchorsBeforeScalars = ScalarSet(anchorsBefore.map { $0.unicodeScalars.first! })
 
