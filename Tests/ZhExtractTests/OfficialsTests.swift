@@ -55,6 +55,21 @@ struct OfficialsTests {
         #expect(people("联合国秘书长古特雷斯呼吁拉美国家合作。") == ["古特雷斯"])
     }
 
+    @Test("chains through a note (（挂职）、) and across a comma after a clause of titles; a post with its holder before it starts none")
+    func chainsAcrossNotesAndCommas() {
+        #expect(titles("红河州委常委、副州长（挂职）、上海援滇干部联络组红河小组组长夏侯婧出席。", "夏侯婧") == ["州委常委", "副州长", "组长"])
+        let cai = titles("分别陪同。福建省援宁工作队队长，永宁县委常委、副县长（挂职）蔡晓川参加。", "蔡晓川")
+        #expect(cai.count == 3 && cai[0].hasSuffix("工作队队长") && cai.dropFirst() == ["县委常委", "副县长"])
+        // A comma after a post that is not a clause of its own ends the chain.
+        #expect(titles("他曾担任县委书记，副县长李四陪同。", "李四") == ["副县长"])
+        // 马克龙总统 has its holder: 冯德莱恩 is no 总统.
+        #expect(titles("习近平主席在巴黎同马克龙总统、欧盟委员会主席冯德莱恩举行会晤。", "冯德莱恩") == ["主席"])
+        #expect(titles("加纳总统阿库福-阿多出席。", "阿库福-阿多") == ["总统"])
+        // An unknown place before 省长 is no province of the text.
+        let r = extractor.extract("浙江省代表团访问法国。法国西南部上比利牛斯省省长萨罗门出席。")
+        #expect(r.persons.first { $0.name == "萨罗门" }?.titles.first?.org == nil)
+    }
+
     @Test("names before verbs of receiving, watching and visiting; lists of those who took part")
     func namesBeforeVerbs() {
         let r = extractor.extract("受国务院委托，财政部部长蓝佛安受国务院委托作报告。国家主席习近平观看演出。副委员长铁凝作的报告。")

@@ -18,24 +18,30 @@ extension PersonExtractor {
     func foreignNamesBeforePosts() -> [Found] {
         var out: [Found] = []
         for t in tokens where t.kind == .post {
-            let post = str(t.range)
-            guard Self.postsAfterForeignNames.contains(post) else { continue }
-            let end = t.range.lowerBound
-            var b = end
-            while b > 0, end - b < 10,
-                  TitleLexicon.transliteration.contains(s[b - 1])
-                    || (TitleLexicon.nameDots.contains(s[b - 1]) && b - 1 > 0 && b < end && TitleLexicon.transliteration.contains(s[b - 2])) {
-                b -= 1
-            }
-            let r = b..<end
-            guard r.count >= 2, r.count <= 8, b == 0 || !Self.isHan(s[b - 1]) || Self.beforeForeignNames.contains(s[b - 1]),
-                  !Self.notForeignNameEnds.contains(s[end - 1]), !isBoundary(b), !Self.notNamesBeforePosts.contains(str(r)),
-                  // Two countries' one-character names are no name (俄白外长).
-                  !(r.count == 2 && Self.countryAbbreviations.contains(s[b])),
-                  !r.contains(where: { placeStarts.contains($0) }), placeEndingAt[end] == nil,
-                  !TitleLexicon.notForeignNames.contains(str(r)) else { continue }
-            out.append(Found(name: str(r), range: r, titles: [TitleAssignment(title: post, org: nil, place: nil)]))
+            guard let r = foreignName(before: t) else { continue }
+            out.append(Found(name: str(r), range: r, titles: [TitleAssignment(title: str(t.range), org: nil, place: nil)]))
         }
         return out
+    }
+
+    /// The transliterated name written right before post `t` (马克龙总统), if any.
+    func foreignName(before t: Token) -> Range<Int>? {
+        let post = str(t.range)
+        guard Self.postsAfterForeignNames.contains(post) else { return nil }
+        let end = t.range.lowerBound
+        var b = end
+        while b > 0, end - b < 10,
+              TitleLexicon.transliteration.contains(s[b - 1])
+                || (TitleLexicon.nameDots.contains(s[b - 1]) && b - 1 > 0 && b < end && TitleLexicon.transliteration.contains(s[b - 2])) {
+            b -= 1
+        }
+        let r = b..<end
+        guard r.count >= 2, r.count <= 8, b == 0 || !Self.isHan(s[b - 1]) || Self.beforeForeignNames.contains(s[b - 1]),
+              !Self.notForeignNameEnds.contains(s[end - 1]), !isBoundary(b), !Self.notNamesBeforePosts.contains(str(r)),
+              // Two countries' one-character names are no name (俄白外长).
+              !(r.count == 2 && Self.countryAbbreviations.contains(s[b])),
+              !r.contains(where: { placeStarts.contains($0) }), placeEndingAt[end] == nil,
+              !TitleLexicon.notForeignNames.contains(str(r)) else { return nil }
+        return r
     }
 }

@@ -28,7 +28,7 @@ struct PersonExtractor {
     static let compoundScalars = TitleLexicon.compoundSurnames.map(\.scalars)
     /// First characters of names written without a Han surname (Yi, Tibetan, Uyghur... names
     /// transliterated: 阿石拉比, 扎西, 买买提).
-    static let transliterationStarts: Set<Character> = Set("阿艾买吾热伊依木尼扎次旦格达拉巴沙哈克图吉加央索曲洛多卓德俄日吉呼宝敖尕")
+    static let transliterationStarts: Set<Character> = Set("阿艾买吾热伊依木尼扎次旦格达拉巴沙哈克图吉加央索曲洛多卓德俄日吉呼宝敖尕萨乌")
 
     struct Token {
         var range: Range<Int>
@@ -374,6 +374,19 @@ struct PersonExtractor {
     static let postsWithoutLevel: Set<String> = ["行政长官"]
     static let levelCharsWithTownships: Set<Character> = ["省", "市", "州", "县", "区", "镇", "乡"]
 
+    /// What joins the titles of a chain: 、, 兼, and a comma after a clause of titles.
+    static let chainJoiners = ScalarSet("、兼，,")
+    /// What a clause of titles only may follow.
+    static let clauseOpeners = ScalarSet("。，,；;：\n")
+
+    /// The closing bracket of a short note on a post at `p` (（挂职）, (挂职)), if one is there.
+    private func noteEnd(at p: Int) -> Int? {
+        guard p < s.count, s[p] == "（" || s[p] == "(",
+              let close = (p + 1..<min(s.count, p + 8)).first(where: { s[$0] == "）" || s[$0] == ")" }),
+              close > p + 1, (p + 1..<close).allSatisfy({ Self.isHan(s[$0]) }) else { return nil }
+        return close
+    }
+
     func extract() -> [Found] {
         let tokens = self.tokens
         var found: [Found] = []
@@ -392,6 +405,14 @@ struct PersonExtractor {
             }
             let last = tokens[j]
             guard last.kind == .post || last.kind == .collective else { k = j + 1; continue }
+            // A post its holder's name is written before (同马克龙总统、欧盟委员会主席冯德莱恩) is
+            // complete: it starts no chain.
+            if j == k, foreignName(before: last) != nil {
+                pending = []
+                pendingEnd = -1
+                k = j + 1
+                continue
+            }
             let first = tokens[k]
             let firstText = str(first.range)
             var start = first.range.lowerBound
@@ -452,7 +473,10 @@ struct PersonExtractor {
             // The level a post names: 市委书记, 副市长 (after 副).
             let levelChar = titleText.hasPrefix("副") ? titleText.dropFirst().first : titleText.first
             let level: Character? = levelChar.flatMap { Self.levelCharsWithTownships.contains($0) ? $0 : nil }
-            if placeMention == nil, !foreign, let level { placeMention = inferPlace(level: level, before: titleStart) }
+            // (Not when a name the gazetteer does not know ends right before it with a level:
+            // 上比利牛斯省省长 is no province's of the text.)
+            let unknownPlaceBefore = titleStart > 0 && Self.levelChars.contains(ch(titleStart - 1))
+            if placeMention == nil, !foreign, !unknownPlaceBefore, let level { placeMention = inferPlace(level: level, before: titleStart) }
             let placeText = placeMention.map(placeName)
             var org: String?
             if last.kind != .collective {
@@ -472,8 +496,8 @@ struct PersonExtractor {
             let title = TitleAssignment(title: titleText, org: org, place: placeText, collective: last.kind == .collective)
             // A chain goes on after 、 or 兼, also through a named body's leading words
             // (、粤黔协作工作队黔南工作组组长).
-            let joined = pendingEnd >= 0 && (ch(pendingEnd) == "、" || ch(pendingEnd) == "兼") && start > pendingEnd
-                && (start == pendingEnd + 1 || (start - pendingEnd <= 13 && s[(pendingEnd + 1)..<start].allSatisfy(Self.isHan)
+            let joined = pendingEnd >= 0 && Self.chainJoiners.contains(s[pendingEnd]) && start > pendingEnd
+                && (start == pendingEnd + 1 || (start - pendingEnd <= 16 && s[(pendingEnd + 1)..<start].allSatisfy(Self.isHan)
                     && !s[(pendingEnd + 1)..<start].contains { TitleLexicon.boundaryChars.contains(Character($0)) }))
             if joined {
                 pending.append(title)
@@ -481,9 +505,16 @@ struct PersonExtractor {
                 pending = [title]
             }
             let end = last.range.upperBound
-            if end < s.count && (ch(end) == "、" || ch(end) == "兼") && tokens.indices.contains(j + 1) && tokens[j + 1].range.lowerBound <= end + 14
-                && tokens[j + 1].kind != .other && !(readName(at: end + 1).map { isBoundary($0.upperBound) && tokens[j + 1].range.lowerBound >= $0.upperBound } ?? false) {
-                pendingEnd = end
+            // The chain goes on after a note on the post (副州长（挂职）、…组长).
+            var after = end
+            if let close = noteEnd(at: end), close + 1 < s.count, s[close + 1] == "、" { after = close + 1 }
+            // And after a comma when the phrase opens a clause of titles only (…陪同。福建省援宁工作队
+            // 队长，永宁县委常委、副县长（挂职）蔡晓川): the titles before it are the same person's.
+            let opensClause = start == 0 || Self.clauseOpeners.contains(s[start - 1])
+            if after < s.count && (ch(after) == "、" || ch(after) == "兼" || (opensClause && (ch(after) == "，" || ch(after) == ",")))
+                && tokens.indices.contains(j + 1) && tokens[j + 1].range.lowerBound <= after + 17
+                && tokens[j + 1].kind != .other && !(readName(at: after + 1).map { isBoundary($0.upperBound) && tokens[j + 1].range.lowerBound >= $0.upperBound } ?? false) {
+                pendingEnd = after
                 k = j + 1
                 continue
             }
@@ -501,11 +532,7 @@ struct PersonExtractor {
                 while p < s.count, s[p] == "：" || s[p] == ":" || s[p] == " " { p += 1 }
             }
             // A note on the post between it and the name: 副县长（挂职）刘大三.
-            if p < s.count, s[p] == "（" || s[p] == "(",
-               let close = (p + 1..<min(s.count, p + 8)).first(where: { s[$0] == "）" || s[$0] == ")" }),
-               close > p + 1, (p + 1..<close).allSatisfy({ Self.isHan(s[$0]) }) {
-                p = close + 1
-            }
+            if let close = noteEnd(at: p) { p = close + 1 }
             var names: [Range<Int>] = []
             while let r = readName(at: p, foreign: foreign, kanji: kanji) {
                 names.append(r)
