@@ -24,4 +24,13 @@ struct PageChromeTests {
         // Facts in a headline are kept.
         #expect(r.places.contains { $0.fullName == "广州市" })
     }
+
+    @Test("a long dateline with its marks is chrome: its date is the publication's, not a fact of the text")
+    func dateline() {
+        let text = "代表团赴北京考察\n2024年08月25日 16:40  来源:察右前旗融媒体中心  浏览:2316次\n\n8月20日至22日，代表团赴北京市大兴区考察。"
+        let r = Extractor().extract(text)
+        #expect(r.published == Day(year: 2024, month: 8, day: 25))
+        #expect(r.dates.map(\.text) == ["8月20日至22日"])
+        #expect(r.boilerplate.count == 1)
+    }
 }

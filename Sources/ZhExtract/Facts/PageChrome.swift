@@ -15,7 +15,7 @@ struct PageChrome {
                           "下一篇", "网站地图", "联系我们", "查看原文"]
     /// Words page chrome writes that are common words too (报告关注全球…, 由…主办的论坛): they mark
     /// chrome only at the start of a line, before a colon or a space, or ending the line.
-    static let weakMarkers = ["登录", "首页", "来源", "编辑", "打印", "关闭", "作者", "阅读", "点击", "收藏", "关注", "政府网", "主办", "承办"]
+    static let weakMarkers = ["登录", "首页", "来源", "编辑", "打印", "关闭", "作者", "阅读", "点击", "收藏", "关注", "政府网", "主办", "承办", "浏览"]
 
     static let markerMatcher = try! PatternMatcher(pairs: markers.map { ($0, UInt32(0)) } + weakMarkers.map { ($0, UInt32(1)) }, kind: .overlapping)
 
@@ -92,7 +92,8 @@ struct PageChrome {
             if published == nil, firstDigit >= 0, lineIndex < 20 || isDateLine, let d = Self.findDate(s, from: firstDigit, to: b) {
                 published = d
             }
-            let hasMarker = lineHasMarker && length <= 40
+            // (A dateline with its marks runs longer: 2024年08月25日 16:40  来源:…融媒体中心  浏览:2316次.)
+            let hasMarker = lineHasMarker && (length <= 40 || (firstDigit == a && Day(scalars: s, at: firstDigit, end: b) != nil))
             let tiny = length <= 4 && !hasFullStop
             if hasMarker || isDateLine || tiny {
                 lines.append(start..<i)
