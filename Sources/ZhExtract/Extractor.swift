@@ -392,6 +392,9 @@ public struct Extractor: Sendable {
             }
             if from == nil { from = leaders.compactMap { $0.titles.first?.place }.first }
             if from == nil, let m = places.within(sentence.lowerBound..<go).first { from = name(m) }
+            // A delegation does not come from where it goes (a post's place inferred from later
+            // in the text: 市委书记张三率市党政代表团赴杭州).
+            if let f = from, toPaths.contains(where: { $0.contains(f) }) { from = nil }
             let date = dates.first(in: sentence) ?? lastDate
             let visit = Visit(from: from, to: to, start: date?.start, end: date?.end, leaders: leaders.map(\.name))
             let helps = Self.assistanceWords.contains { words.first(sentence, $0) != nil }

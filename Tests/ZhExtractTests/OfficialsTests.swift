@@ -332,6 +332,9 @@ struct VisitTests {
         #expect(c.first?.leaders == ["李强"] && c.first?.start == "2024-01-29" && c.first?.end == "2024-01-30")
         // Going home is no inspection.
         #expect(extractor.extract("国务院总理李强回到北京后主持会议。").visits.isEmpty)
+        // A delegation does not come from where it goes.
+        let same = extractor.extract("市委书记张三率市党政代表团赴杭州考察。", published: published).visits
+        #expect(same.first?.to == ["杭州市"] && same.first?.from == nil)
     }
 
     @Test("delegations: 带队赴, 率…代表团到 a place; 受到 a place is no going")
