@@ -297,10 +297,14 @@ struct FactsTests {
     func unitAmounts() {
         let a = extractor.extract("签约金额近千亿元。超7千亿元投资。三千亿元资金。迈上万亿元台阶。百亿元级产业。").amounts
         #expect(a.map(\.text) == ["近千亿元", "7千亿元", "三千亿元"])
-        #expect(a.map(\.yuan) == [1e11, 7e11, 3e11] && a.map(\.approximate) == [true, false, false])
+        #expect(a.map(\.yuan) == [1e11, 7e11, 3e11] && a.map(\.approximate) == [true, true, false])
         // "More than" after the unit: 2.3亿余元, 3亿多元.
         let after = extractor.extract("销售农特产品价值2.3亿余元，完成投资3亿多元。").amounts
         #expect(after.map(\.text) == ["2.3亿余元", "3亿多元"] && after.map(\.yuan) == [2.3e8, 3e8] && after.allSatisfy(\.approximate))
+        // 近万元 is about ten thousand; 超, 超过 and 逾 make an amount approximate.
+        let more = extractor.extract("人均增收近万元。投资超过1500万元，总投资超5000亿元，逾300万元。").amounts
+        #expect(more.map(\.text) == ["近万元", "1500万元", "5000亿元", "300万元"] && more.map(\.yuan) == [1e4, 1.5e7, 5e11, 3e6])
+        #expect(more.allSatisfy { $0.approximate })
     }
 
     @Test("amounts in yuan, with approximation")

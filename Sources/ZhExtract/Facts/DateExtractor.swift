@@ -387,8 +387,8 @@ struct AmountExtractor {
                 // 三千亿元, 两百万元.
                 value = Double(d)
                 numStart = j
-            } else if unitWritten, j >= 0, s[j] == "近" || s[j] == "约", !Self.notAmountAfter.contains(where: { s.hasWord($0, at: i + 1) }) {
-                // 近千亿元: about a thousand 亿 (not 百亿元级, 万亿元台阶).
+            } else if unitWritten || multiplier >= 1e4, j >= 0, s[j] == "近" || s[j] == "约", !Self.notAmountAfter.contains(where: { s.hasWord($0, at: i + 1) }) {
+                // 近千亿元: about a thousand 亿; 近万元: about ten thousand (not 百亿元级, 万亿元台阶).
                 value = 1
             } else {
                 i += 1
@@ -397,6 +397,10 @@ struct AmountExtractor {
             guard !skipped(numStart) else { i += 1; continue }
             var start = numStart
             if start > 0 && (s[start - 1] == "约" || s[start - 1] == "近") { approximate = true; start -= 1 }
+            // More than: 超过1500万元, 超5000亿元, 逾千万元 (the words are not part of the amount's text).
+            else if start > 0 && (s[start - 1] == "超" || s[start - 1] == "逾" || (start > 1 && s[start - 2] == "超" && s[start - 1] == "过")) {
+                approximate = true
+            }
             var t = String.UnicodeScalarView()
             t.append(contentsOf: s[start...i])
             out.append(Amount(text: String(t), yuan: (value * multiplier).rounded(), approximate: approximate, mentions: [start..<(i + 1)]))
