@@ -262,6 +262,20 @@ struct FactsTests {
         #expect(extractor.extract("自2018年，双方开展合作，以来往频繁。", published: pub).dates.first?.end == "2018-12-31")
     }
 
+    @Test("days alone: 从…起 looks ahead and stays open; a day after the last one written moves to the next month; 本月, 上月")
+    func daysAlone() {
+        func dates(_ text: String, _ pub: Day) -> [String] {
+            extractor.extract(text, published: pub).dates.map { "\($0.text)=\($0.start ?? "-")..\($0.end ?? "-")" }
+        }
+        #expect(dates("但从27日起，北方的高温再度发展。", Day(year: 2023, month: 6, day: 25)) == ["从27日起=2023-06-27..-"])
+        // 从2022年的3% is no range: 从 is not the date's.
+        #expect(dates("增速将从2022年的3%降至2%。", Day(year: 2023, month: 1, day: 26)) == ["2022年=2022-01-01..2022-12-31"])
+        #expect(dates("7月31日，领导人遇袭身亡。议长1日表示，将予以回应。", Day(year: 2024, month: 8, day: 2))
+                == ["7月31日=2024-07-31..2024-07-31", "1日=2024-08-01..2024-08-01"])
+        #expect(dates("今年1月，事故发生。本月11日，警方公布了调查结果。", Day(year: 2023, month: 9, day: 16)).last == "11日=2023-09-11..2023-09-11")
+        #expect(dates("自上月18日以来，警方逮捕多人。", Day(year: 2024, month: 5, day: 11)) == ["18日以来=2024-04-18..-"])
+    }
+
     @Test("pairings: A结对帮扶B; partners (A与B开展东西部协作) with the richer side helping; every trigger of a sentence")
     func pairings() {
         let r = extractor.extract("浙江省湖州市与四川省广元市开展东西部协作，湖州市吴兴区结对帮扶广元市朝天区，自2021年起已投入资金8000余万元。")

@@ -90,6 +90,9 @@ struct DateExtractor {
         return m
     }()
     private static let timesOfDay = ["上午", "下午", "晚上", "早上", "中午", "凌晨", "晚"]
+    /// Marks before a day that look ahead (将于28日, 下月, 至30日); 从 too when 起 or 开始 follows
+    /// the day (从27日起).
+    private static let aheadMarks = ScalarSet("将下至到")
     private static let nightScalars = ["夜间", "夜里", "深夜"].map(\.scalars)
     private static let relativeYears: [([Unicode.Scalar], Int)] = [("今年".scalars, 0), ("去年".scalars, -1), ("明年".scalars, 1), ("前年".scalars, -2)]
     private static let timeOfDayScalars = timesOfDay.map(\.scalars)
@@ -142,8 +145,11 @@ struct DateExtractor {
         }
         // Whether the running year was written in this paragraph (else it is the publication's).
         var yearWritten = false
+        // The day of the last date written with one, in the running month.
+        var runningDay = 0
         while i < s.count {
             if s[i] == "\n" {
+                runningDay = 0
                 // A new paragraph: dates without a year go back to the publication's year and month.
                 year = published?.year
                 month = published?.month
@@ -162,6 +168,8 @@ struct DateExtractor {
             let prevIsDigit = i > 0 && s[i - 1].value >= 0x30 && s[i - 1].value <= 0x39
             guard !prevIsDigit, !skipped(i), let first = digitRun(i) else { i += 1; continue }
             var start = (i > 0 && s[i - 1] == "自") ? i - 1 : i
+            // 从…起 opens a range as 自…起 does; 从 is the date's only then (从2022年的3% is not).
+            let from从 = i > 0 && s[i - 1] == "从"
             var j = first.end
             var y: Int? = nil, m: Int? = nil, d: Int? = nil
             // 今年/去年/明年 before a month: the year, and part of the date (今年4月, 去年2月);
@@ -263,13 +271,25 @@ struct DateExtractor {
             var open = false
             var granularity = d != nil ? "day" : m != nil ? "month" : "year"
             var startDay: Day
+            // 本月, 上月, 下月 before a day alone: the publication's month, the one before, after.
+            if d != nil, m == nil, let pub = published, i >= 2, s[i - 1] == "月",
+               let delta = s[i - 2] == "本" ? 0 : s[i - 2] == "上" ? -1 : s[i - 2] == "下" ? 1 : nil {
+                var mm = pub.month + delta, yy = pub.year
+                if mm == 0 { mm = 12; yy -= 1 } else if mm == 13 { mm = 1; yy += 1 }
+                m = mm
+                ry = yy
+            }
             if let dd = d, var rm = m ?? month {
                 // A day alone after the publication day of the publication month is last
                 // month's (31日 in news of 11 August), unless the sentence looks ahead (将于28日).
                 if m == nil, let pub = published, rm == pub.month, ry == pub.year, dd > pub.day,
-                   !(max(0, i - 8)..<i).contains(where: { s[$0] == "将" || s[$0] == "下" || s[$0] == "至" || s[$0] == "到" }) {
+                   !(max(0, i - 8)..<i).contains(where: { Self.aheadMarks.contains(s[$0]) || (s[$0] == "从" && (word(j, "起") || word(j, "开始"))) }) {
                     rm -= 1
                     if rm == 0 { rm = 12; ry -= 1 }
+                } else if m == nil, let pub = published, dd < runningDay, ry == pub.year, rm < pub.month, dd <= pub.day {
+                    // A day alone before the day last written, in a month before the publication's,
+                    // has moved on to the next month (7月31日…1日 in news of 2 August).
+                    rm += 1
                 }
                 startDay = Day(year: ry, month: rm, day: min(dd, Day.daysIn(rm, ry)))
             } else if let rm = m {
@@ -323,8 +343,9 @@ struct DateExtractor {
                     }
                 }
             }
-            if word(j, "以来") || ((start < i || (y != nil && m == nil)) && (word(j, "起") || word(j, "开始"))) {
+            if word(j, "以来") || ((start < i || from从 || (y != nil && m == nil)) && (word(j, "起") || word(j, "开始"))) {
                 open = true
+                if from从 && start == i { start = i - 1 }
                 j += word(j, "以来") ? 2 : word(j, "开始") ? 2 : 1
             } else if start < i, j == beforeRange {
                 // 自2018年揭牌以来: 以来 later in the same clause still opens the range (not when
@@ -342,6 +363,7 @@ struct DateExtractor {
             if open { granularity = d != nil ? "day" : m != nil ? "month" : "year" }
             out.append(DateMention(text: text(start..<j), start: startDay.iso, end: open ? nil : endDay?.iso,
                                    granularity: granularity, mentions: [start..<j]))
+            if d != nil { runningDay = startDay.day }
             i = j
         }
         return out
