@@ -74,7 +74,7 @@ public struct Extractor: Sendable {
                 result.amounts.append(a)
             }
         }
-        result.organizations = organizations
+        result.organizations = Self.trimmed(organizations, s, persons: nameSpans + result.persons.flatMap(\.mentions), places: placeMentions.map(\.range))
         let words = WordPositions(text)
         let sentences = Self.sentenceRanges(s)
         let found = visits(s, sentences: sentences, words: words, places: placeMentions, persons: persons, dates: dateMentions, skipping: inChrome)
@@ -249,16 +249,27 @@ public struct Extractor: Sendable {
 
     static let orgSuffixScalars = orgSuffixes.map(\.scalars)
     static let orgSuffixes = ["有限公司", "集团", "公司", "中心", "协会", "大学", "中学", "小学", "学校", "医院", "银行", "研究院",
-                              "工作队", "合作社", "加工厂", "厂", "党校"]
+                              "工作队", "合作社", "加工厂", "工厂", "厂", "党校"]
 
     static let orgSuffixFirsts = ScalarSet(orgSuffixScalars.map { $0[0] })
-    static let orgStarters = ScalarSet("在到赴往、，。和与及\n “（的兼：是为")
+    static let countWords = ScalarSet("一二两三四五六七八九十百千几多每各0123456789")
+    static let measureWords = ScalarSet("个家所座")
+    static let orgStarters = ScalarSet("在到赴往、，。和与及\n “（的兼：是为从向由给称各该这那此每据年")
     /// Verbs an organisation's name does not reach back past (绥化市依托合作社 names no body); not
     /// words company names hold (发展, 建设, 服务).
     static let orgVerbs = WordPairs("""
         依托 通过 依靠 利用 引导 组建 成立 推动 带动 支持 鼓励 建立 培育 指导 加入 参加 走进 来到 发动 扶持 \
-        创办 兴办 领办 牵头 携手 对接 帮助 帮扶 入股
+        创办 兴办 领办 牵头 携手 对接 帮助 帮扶 入股 围绕 坚持 完成 优化 巩固 提升 出席 打击 会见 访问 参观 考察 调研 \
+        多家 各家 多地 部分 我国 学期 登陆 听取 督促 深入 避免 努力 目前 推进 时中
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }))
+    /// Words that make a kind of body, not a body's name, before its suffix (保险公司, 数据中心,
+    /// 县级医院): alone before the suffix they name no organisation.
+    static let genericOrgModifiers: Set<String> = Set("""
+        保险 航空 商业 上市 数据 服务 新闻 文化 公立 县级 市级 省级 三级 二级 一级 跨国 智能 绿色 灯塔 育秧 控制 指挥 创新 国家 \
+        购物 贸易 投资 境外 境内 寄宿制 民营 国有 外资 科技 物流 金融 研究型 重点 示范 培训 孵化 运营 调度 监测 救助 急救 会展 \
+        信息 技术 检测 交易 营销 体育 社区 乡镇 村级 中心 卫生 民族 职业 高等 普通 基础 龙头 合作 综合 专科 儿童 妇幼 中医 \
+        党群服务 养老服务 便民服务 科技创新 技术创新 区域医疗 区域科技创新 高水平研究型 二级以上 三级以上
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init))
 
     func organizations(_ s: [Unicode.Scalar], skipping: (Int) -> Bool) -> [Organization] {
         var out: [Organization] = []
@@ -269,10 +280,15 @@ public struct Extractor: Sendable {
             guard Self.orgSuffixFirsts.contains(s[i]) else { i += 1; continue }
             let hit = Self.orgSuffixScalars.first { s.hasWord($0, at: i) }?.count
             guard let len = hit, !skipping(i) else { i += 1; continue }
+            // 出厂 (ex-factory prices) is no factory.
+            if s[i] == "厂", i > 0, s[i - 1] == "出" { i += 1; continue }
             var b = i
             while b > 0, i - b < 14, PersonExtractor.isHan(s[b - 1]), !starters.contains(s[b - 1]),
                   !(b >= 2 && Self.orgVerbs.contains(s[b - 2], s[b - 1])) { b -= 1 }
-            if i - b >= 2 {
+            // A number and its measure word are not the name (两家银行, 十个国家区域医疗中心).
+            while b < i, Self.countWords.contains(s[b]), b + 1 < i, Self.measureWords.contains(s[b + 1]) { b += 2 }
+            if b < i, Self.measureWords.contains(s[b]), b > 0, Self.countWords.contains(s[b - 1]) { b += 1 }
+            if i - b >= 2, !Self.genericOrgModifiers.contains(String(scalars: s[b..<i])) {
                 var v = String.UnicodeScalarView()
                 v.append(contentsOf: s[b..<(i + len)])
                 let n = String(v)
@@ -282,6 +298,31 @@ public struct Extractor: Sendable {
                 }
             }
             i += len
+        }
+        return out
+    }
+
+    /// Organisations whose names reached back over a person and what the person did (习近平复信
+    /// 北京交通大学, 米尼库奇要求波音公司): from the first place after the person (北京交通大学), or
+    /// none where no place follows.
+    static func trimmed(_ orgs: [Organization], _ s: [Unicode.Scalar], persons: [Range<Int>], places: [Range<Int>]) -> [Organization] {
+        guard !persons.isEmpty, !orgs.isEmpty else { return orgs }
+        var out: [Organization] = []
+        var index: [String: Int] = [:]
+        for o in orgs {
+            for m in o.mentions {
+                var r = m
+                if let cut = persons.filter({ $0.lowerBound >= m.lowerBound && $0.upperBound < m.upperBound - 1 }).map(\.upperBound).max() {
+                    guard let start = places.filter({ $0.lowerBound >= cut && $0.upperBound < m.upperBound }).map(\.lowerBound).min(),
+                          m.upperBound - start >= 3 else { continue }
+                    r = start..<m.upperBound
+                }
+                let name = String(scalars: s[r])
+                if let k = index[name] { out[k].mentions.append(r) } else {
+                    index[name] = out.count
+                    out.append(Organization(name: name, mentions: [r]))
+                }
+            }
         }
         return out
     }

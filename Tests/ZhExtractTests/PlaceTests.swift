@@ -99,6 +99,15 @@ struct PlaceTests {
         #expect(DivisionTable.builtin.divisions(named: "达尔罕茂明安联合旗").first?.aliases.contains("达茂旗") == true)
     }
 
+    @Test("organisations: no kinds of bodies, counts, verbs or persons before the name")
+    func organizationNames() {
+        func orgs(_ text: String) -> [String] { extractor.extract(text).organizations.map(\.name) }
+        #expect(orgs("多家银行和保险公司参与，县级医院和数据中心建成，工业生产者出厂价格上涨。").isEmpty)
+        #expect(orgs("中国人民对外友好协会、新时代文明实践中心和同济大学举办活动。") == ["中国人民对外友好协会", "新时代文明实践中心", "同济大学"])
+        #expect(orgs("国家主席习近平复信北京交通大学的老教授。") == ["北京交通大学"])
+        #expect(orgs("坚持围绕中心工作，记者从国铁集团获悉。") == ["国铁集团"])
+    }
+
     @Test("nothing starts inside a province's name unless another name ends there")
     func provinceBeforeDirection() {
         // 西南 and 西北 are directions, but not across 江西 and 山西.
