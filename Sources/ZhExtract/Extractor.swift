@@ -307,15 +307,28 @@ public struct Extractor: Sendable {
     /// none where no place follows.
     static func trimmed(_ orgs: [Organization], _ s: [Unicode.Scalar], persons: [Range<Int>], places: [Range<Int>]) -> [Organization] {
         guard !persons.isEmpty, !orgs.isEmpty else { return orgs }
+        // Sorted by start, searched by halves: a long page has many of each.
+        let persons = persons.sorted { $0.lowerBound < $1.lowerBound }, places = places.sorted { $0.lowerBound < $1.lowerBound }
+        func first(_ rs: [Range<Int>], from p: Int) -> Int {
+            var lo = 0, hi = rs.count
+            while lo < hi { let mid = (lo + hi) / 2; if rs[mid].lowerBound < p { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
         var out: [Organization] = []
         var index: [String: Int] = [:]
         for o in orgs {
             for m in o.mentions {
                 var r = m
-                if let cut = persons.filter({ $0.lowerBound >= m.lowerBound && $0.upperBound < m.upperBound - 1 }).map(\.upperBound).max() {
-                    guard let start = places.filter({ $0.lowerBound >= cut && $0.upperBound < m.upperBound }).map(\.lowerBound).min(),
-                          m.upperBound - start >= 3 else { continue }
-                    r = start..<m.upperBound
+                var cut: Int?
+                var k = first(persons, from: m.lowerBound)
+                while k < persons.count, persons[k].lowerBound < m.upperBound {
+                    if persons[k].upperBound < m.upperBound - 1 { cut = max(cut ?? 0, persons[k].upperBound) }
+                    k += 1
+                }
+                if let cut {
+                    let j = first(places, from: cut)
+                    guard j < places.count, places[j].upperBound < m.upperBound, m.upperBound - places[j].lowerBound >= 3 else { continue }
+                    r = places[j].lowerBound..<m.upperBound
                 }
                 let name = String(scalars: s[r])
                 if let k = index[name] { out[k].mentions.append(r) } else {
