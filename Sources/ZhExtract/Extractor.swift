@@ -178,6 +178,10 @@ public struct Extractor: Sendable {
         return places.indices.filter { standalone[$0] }.map { places[$0] }
     }
 
+    /// What follows a leader's name in the name of a doctrine (习近平新时代…思想, 习近平强军思想).
+    static let doctrines = ["新时代中国特色社会主义思想", "强军思想", "经济思想", "外交思想", "生态文明思想", "法治思想", "文化思想",
+                            "总书记系列重要讲话精神"].map(\.scalars)
+
     func aggregatePersons(_ found: [PersonExtractor.Found], _ s: [Unicode.Scalar], places: [Range<Int>] = []) -> [Person] {
         var order: [String] = []
         var byName: [String: Person] = [:]
@@ -224,7 +228,10 @@ public struct Extractor: Sendable {
         var i = 0
         while i < s.count {
             if firsts.contains(s[i]), !inPlace[i], let k = byFirst[s[i]]!.first(where: { s.hasWord(names[$0], at: i) }) {
-                mentions[k].append(i..<(i + names[k].count))
+                // A name in the name of a doctrine (习近平新时代中国特色社会主义思想) does not mention
+                // the person.
+                let end = i + names[k].count
+                if !Self.doctrines.contains(where: { s.hasWord($0, at: end) }) { mentions[k].append(i..<end) }
                 i += names[k].count
             } else {
                 i += 1

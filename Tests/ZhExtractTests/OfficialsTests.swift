@@ -70,6 +70,12 @@ struct OfficialsTests {
         #expect(r.persons.first { $0.name == "萨罗门" }?.titles.first?.org == nil)
     }
 
+    @Test("a leader's name in a doctrine's name is no mention of the person")
+    func doctrines() {
+        let r = extractor.extract("中共中央总书记习近平出席会议。会议强调，要坚持以习近平新时代中国特色社会主义思想为指导。")
+        #expect(r.persons.first { $0.name == "习近平" }?.mentions.count == 1)
+    }
+
     @Test("names before verbs of receiving, watching and visiting; lists of those who took part")
     func namesBeforeVerbs() {
         let r = extractor.extract("受国务院委托，财政部部长蓝佛安受国务院委托作报告。国家主席习近平观看演出。副委员长铁凝作的报告。")

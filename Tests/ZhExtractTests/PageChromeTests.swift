@@ -33,4 +33,12 @@ struct PageChromeTests {
         #expect(r.dates.map(\.text) == ["8月20日至22日"])
         #expect(r.boilerplate.count == 1)
     }
+
+    @Test("Markdown: a heading's marks are no part of the title; link lines are chrome; 更新时间")
+    func markdown() {
+        let text = "# 《新闻联播》（20240212）\n\n[查看原文](https://tv.cctv.com/2024/02/12/VIDE1234567890abcdef.shtml)\n\n本台记者报道，今天各地举行活动。\n\n更新时间：2024-02-13T01:49:34"
+        let r = Extractor().extract(text)
+        #expect(r.title == "《新闻联播》（20240212）")
+        #expect(r.boilerplate.count == 2)
+    }
 }

@@ -12,7 +12,7 @@ struct PageChrome {
     /// Words only page chrome writes.
     static let markers = ["下载客户端", "扫码", "分享到", "字号", "听全文", "当前位置", "责任编辑", "发布时间", "发布日期", "ICP", "备案",
                           "©", "版权所有", "Copyright", "相关文章", "相关阅读", "公众号", "APP", "Logo", "浏览次数", "返回顶部", "上一篇",
-                          "下一篇", "网站地图", "联系我们", "查看原文"]
+                          "下一篇", "网站地图", "联系我们", "查看原文", "更新时间"]
     /// Words page chrome writes that are common words too (报告关注全球…, 由…主办的论坛): they mark
     /// chrome only at the start of a line, before a colon or a space, or ending the line.
     static let weakMarkers = ["登录", "首页", "来源", "编辑", "打印", "关闭", "作者", "阅读", "点击", "收藏", "关注", "政府网", "主办", "承办", "浏览"]
@@ -69,6 +69,12 @@ struct PageChrome {
                 }
                 m += 1
             }
+            // A line that is a link and nothing else ([查看原文](https://…), a bare address) is chrome
+            // however long.
+            if Self.isLinkLine(s, start, i) {
+                lines.append(start..<i)
+                continue
+            }
             // Long lines are article text: chrome lines are short.
             if i - start > 60 {
                 bodyStarted = true
@@ -100,13 +106,32 @@ struct PageChrome {
                 continue
             }
             if !bodyStarted && title == nil && length >= 8 && s[b - 1] != "。" {
+                // A Markdown heading's marks are no part of the title (# 《新闻联播》（20240212）).
+                var t = a
+                while t < b && (s[t] == "#" || s[t] == " ") { t += 1 }
                 var v = String.UnicodeScalarView()
-                v.append(contentsOf: s[a..<b])
+                v.append(contentsOf: s[t..<b])
                 title = String(v)
             }
             if length > 40 { bodyStarted = true }
         }
     }
+
+    /// Whether the line `s[a..<b]` is a link alone: a Markdown link `[text](address)` or an
+    /// address starting with http, after spaces.
+    static func isLinkLine(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k < b && isTrimmed(s[k]) { k += 1 }
+        var e = b
+        while e > k && (isTrimmed(s[e - 1]) || s[e - 1] == "\r") { e -= 1 }
+        guard e - k >= 8 else { return false }
+        if s[k] == "[", s[e - 1] == ")", let close = (k..<e).first(where: { s[$0] == "]" }), close + 1 < e, s[close + 1] == "(",
+           !s[(close + 2)..<(e - 1)].contains(where: { $0 == " " || $0 == ")" }) {
+            return true
+        }
+        return s.hasWord(Self.http, at: k) && !s[k..<e].contains(" ")
+    }
+    static let http = Array("http".unicodeScalars)
 
     /// The first date written in `s[from..<to]` (a run of digits starting a full date).
     static func findDate(_ s: [Unicode.Scalar], from: Int, to: Int) -> Day? {
