@@ -14,7 +14,7 @@ Output rows: code, full name, level (province/prefecture/county), parent code, a
 (short forms people write and former names, '|'-separated). Pseudo-entries (市辖区, 县, 直辖县...)
 are dropped; their children hang from the province.
 """
-import re, csv, os, subprocess, sys, tempfile, zipfile
+import csv, os, re, subprocess, sys, tempfile, zipfile
 
 ETHNIC = ("汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 "
           "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 "

@@ -259,15 +259,18 @@ public struct Extractor: Sendable {
                               "工作队", "合作社", "加工厂", "工厂", "厂", "党校"]
 
     static let orgSuffixFirsts = ScalarSet(orgSuffixScalars.map { $0[0] })
+    /// A count and its measure word before a kind of body (两家银行, 十个中心, 多所学校) end its name.
     static let countWords = ScalarSet("一二两三四五六七八九十百千几多每各0123456789")
     static let measureWords = ScalarSet("个家所座")
-    static let orgStarters = ScalarSet("在到赴往、，。和与及\n “（的兼：是为从向由给称各该这那此每据年")
+    /// Characters an organisation's name never reaches back past: particles, prepositions,
+    /// punctuation, demonstratives (这, 各, 该…).
+    static let orgStarters = ScalarSet("在到赴往、，。和与及\n “（的兼：是为由给各该这此每据")
     /// Verbs an organisation's name does not reach back past (绥化市依托合作社 names no body); not
     /// words company names hold (发展, 建设, 服务).
     static let orgVerbs = WordPairs("""
         依托 通过 依靠 利用 引导 组建 成立 推动 带动 支持 鼓励 建立 培育 指导 加入 参加 走进 来到 发动 扶持 \
         创办 兴办 领办 牵头 携手 对接 帮助 帮扶 入股 围绕 坚持 完成 优化 巩固 提升 出席 打击 会见 访问 参观 考察 调研 \
-        多家 各家 多地 部分 我国 学期 登陆 听取 督促 深入 避免 努力 目前 推进 时中
+        多家 各家 多地 部分 我国 学期 登陆 听取 督促 深入 避免 努力 目前 推进 时中 者从 者向 称打 年度
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }))
     /// Words that make a kind of body, not a body's name, before its suffix (保险公司, 数据中心,
     /// 县级医院): alone before the suffix they name no organisation.
@@ -290,11 +293,10 @@ public struct Extractor: Sendable {
             // 出厂 (ex-factory prices) is no factory.
             if s[i] == "厂", i > 0, s[i - 1] == "出" { i += 1; continue }
             var b = i
+            // Back to a particle or verb, or a count and its measure word (两家银行, 十个国家区域医疗中心).
             while b > 0, i - b < 14, PersonExtractor.isHan(s[b - 1]), !starters.contains(s[b - 1]),
-                  !(b >= 2 && Self.orgVerbs.contains(s[b - 2], s[b - 1])) { b -= 1 }
-            // A number and its measure word are not the name (两家银行, 十个国家区域医疗中心).
-            while b < i, Self.countWords.contains(s[b]), b + 1 < i, Self.measureWords.contains(s[b + 1]) { b += 2 }
-            if b < i, Self.measureWords.contains(s[b]), b > 0, Self.countWords.contains(s[b - 1]) { b += 1 }
+                  !(b >= 2 && Self.orgVerbs.contains(s[b - 2], s[b - 1])),
+                  !(b >= 2 && Self.countWords.contains(s[b - 2]) && Self.measureWords.contains(s[b - 1])) { b -= 1 }
             if i - b >= 2, !Self.genericOrgModifiers.contains(String(scalars: s[b..<i])) {
                 var v = String.UnicodeScalarView()
                 v.append(contentsOf: s[b..<(i + len)])
@@ -329,7 +331,8 @@ public struct Extractor: Sendable {
                 var cut: Int?
                 var k = first(persons, from: m.lowerBound)
                 while k < persons.count, persons[k].lowerBound < m.upperBound {
-                    if persons[k].upperBound < m.upperBound - 1 { cut = max(cut ?? 0, persons[k].upperBound) }
+                    // (A name opening the organisation's is its own: 袁隆平农业高科技股份有限公司.)
+                    if persons[k].upperBound < m.upperBound - 1, persons[k].lowerBound > m.lowerBound { cut = max(cut ?? 0, persons[k].upperBound) }
                     k += 1
                 }
                 if let cut {
@@ -615,9 +618,22 @@ public struct Extractor: Sendable {
 
     static let easternProvinces: Set<String> = ["110000", "120000", "310000", "320000", "330000", "350000", "370000", "440000", "210000"]
 
-    /// What ends a clause: a place after it is no longer the trigger's.
-    static let clauseEnds = ScalarSet("，。；！？\n")
+    /// What ends a clause: a place after it is no longer the pairing trigger's.
+    static let pairingClauseEnds = ScalarSet("，。；！？\n")
+    /// Words that set a relation up (建立…关系, 结对): a year before its sides is when it began.
     static let 建立 = "建立".scalars, 结对 = "结对".scalars
+    static let beginnings = ["以来", "开始", "起"].map(\.scalars)
+
+    /// Whether 以来, 开始 or 起 follows `t` in its clause (自2021年A与B结对开展…以来; not
+    /// 2023年A与B结对帮扶工作成效明显, a report on that year).
+    static func beginningFollows(_ s: [Unicode.Scalar], from t: Int) -> Bool {
+        var k = t
+        while k < s.count, k - t < 24, !pairingClauseEnds.contains(s[k]) {
+            if beginnings.contains(where: { s.hasWord($0, at: k) }) { return true }
+            k += 1
+        }
+        return false
+    }
     /// What joins two places listed with 、 into the two sides of a relation (苏州、铜仁两市建立…,
     /// 广州、毕节携手开展…); without it they are a list (盐源县、普格县要扛起…).
     static let pairWords = ["两市", "两地", "两县", "两区", "两省", "两州", "携手"].map(\.scalars)
@@ -690,12 +706,13 @@ public struct Extractor: Sendable {
             }
             // The place the trigger governs: close after it, in the same clause.
             let b = after.first.flatMap { m in
-                m.range.lowerBound - t <= 8 && !(t..<m.range.lowerBound).contains { Self.clauseEnds.contains(s[$0]) } ? m : nil
+                m.range.lowerBound - t <= 8 && !(t..<m.range.lowerBound).contains { Self.pairingClauseEnds.contains(s[$0]) } ? m : nil
             }
             // A year right before the sides of a relation set up (2013年苏州、铜仁两市建立对口帮扶关系,
             // 自2021年西湖区与青川县结对开展…): the year it began.
             if since == nil, let y = Self.yearEnding(s, at: chain[0].range.lowerBound),
-               (a.range.upperBound..<t).contains(where: { k in s.hasWord(Self.建立, at: k) || s.hasWord(Self.结对, at: k) }) || s.hasWord(Self.结对, at: t) {
+               (a.range.upperBound..<t).contains(where: { k in s.hasWord(Self.建立, at: k) })
+                || (s.hasWord(Self.结对, at: t) && Self.beginningFollows(s, from: t)) {
                 since = String(y)
             }
             // "A与B开展东西部协作", "A、B两市建立对口帮扶关系": partners, the richer side helps, when

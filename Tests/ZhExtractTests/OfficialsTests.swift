@@ -280,6 +280,10 @@ struct FactsTests {
                 == ["7月31日=2024-07-31..2024-07-31", "1日=2024-08-01..2024-08-01"])
         #expect(dates("今年1月，事故发生。本月11日，警方公布了调查结果。", Day(year: 2023, month: 9, day: 16)).last == "11日=2023-09-11..2023-09-11")
         #expect(dates("自上月18日以来，警方逮捕多人。", Day(year: 2024, month: 5, day: 11)) == ["18日以来=2024-04-18..-"])
+        // Days after the roll go on in the new month; a day further back looks back.
+        #expect(dates("7月30日，会议召开。31日，继续开会。1日，返回。2日，总结。", Day(year: 2024, month: 8, day: 25)).suffix(2)
+                == ["1日=2024-08-01..2024-08-01", "2日=2024-08-02..2024-08-02"])
+        #expect(dates("7月28日，会议召开。早在20日，筹备组就已成立。", Day(year: 2024, month: 8, day: 25)).last == "20日=2024-07-20..2024-07-20")
     }
 
     @Test("pairings: A结对帮扶B; partners (A与B开展东西部协作) with the richer side helping; every trigger of a sentence")
@@ -308,6 +312,8 @@ struct FactsTests {
         #expect(pairs("2013年苏州、铜仁两市建立对口帮扶关系，张家港与沿河携手奔小康。") == ["苏州市>铜仁市@2013", "张家港市>沿河土家族自治县@-"])
         #expect(pairs("自2021年西湖区与青川县结对开展东西部协作以来，两地合作。") == ["西湖区>青川县@2021"])
         #expect(pairs("广州、毕节携手开展东西部协作以来，广州市各级倾情帮扶。") == ["广州市>毕节市@-"])
+        // The year of a report is not when the relation began.
+        #expect(pairs("2023年杭州市与恩施州结对帮扶工作成效明显。") == ["杭州市>恩施土家族苗族自治州@-"])
         // A list is no pair, and a township is no side.
         #expect(pairs("盐源县、普格县要全面扛起对口帮扶主体责任。").isEmpty)
         #expect(pairs("在福建的倾力帮扶下，闽宁镇从昔日的干沙滩变成了金沙滩。").isEmpty)
@@ -325,6 +331,9 @@ struct FactsTests {
         let more = extractor.extract("人均增收近万元。投资超过1500万元，总投资超5000亿元，逾300万元。").amounts
         #expect(more.map(\.text) == ["近万元", "1500万元", "5000亿元", "300万元"] && more.map(\.yuan) == [1e4, 1.5e7, 5e11, 3e6])
         #expect(more.allSatisfy { $0.approximate })
+        // 不超过 is an upper bound; 最近 is no 近.
+        #expect(extractor.extract("补助不超过5000元。").amounts.first?.approximate == false)
+        #expect(extractor.extract("最近万元户越来越多。").amounts.isEmpty)
     }
 
     @Test("amounts in yuan, with approximation")

@@ -106,6 +106,10 @@ struct PlaceTests {
         #expect(orgs("中国人民对外友好协会、新时代文明实践中心和同济大学举办活动。") == ["中国人民对外友好协会", "新时代文明实践中心", "同济大学"])
         #expect(orgs("国家主席习近平复信北京交通大学的老教授。") == ["北京交通大学"])
         #expect(orgs("坚持围绕中心工作，记者从国铁集团获悉。") == ["国铁集团"])
+        #expect(orgs("他在从化区人民医院就诊，全省建成十个国家区域医疗中心。").first == "从化区人民医院")
+        #expect(orgs("全县有两家银行。").isEmpty)
+        // A name opening the organisation's is its own.
+        #expect(orgs("中国工程院院士袁隆平。袁隆平农业高科技股份有限公司发布公告。") == ["袁隆平农业高科技股份有限公司"])
     }
 
     @Test("nothing starts inside a province's name unless another name ends there")

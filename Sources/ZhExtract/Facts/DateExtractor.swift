@@ -286,10 +286,13 @@ struct DateExtractor {
                    !(max(0, i - 8)..<i).contains(where: { Self.aheadMarks.contains(s[$0]) || (s[$0] == "从" && (word(j, "起") || word(j, "开始"))) }) {
                     rm -= 1
                     if rm == 0 { rm = 12; ry -= 1 }
-                } else if m == nil, let pub = published, dd < runningDay, ry == pub.year, rm < pub.month, dd <= pub.day {
-                    // A day alone before the day last written, in a month before the publication's,
-                    // has moved on to the next month (7月31日…1日 in news of 2 August).
+                } else if m == nil, let pub = published, dd < runningDay, dd + Day.daysIn(rm, ry) - runningDay <= 7,
+                          ry == pub.year, rm < pub.month, dd <= pub.day {
+                    // A day alone just after the end of the month last written, in a month before the
+                    // publication's, has moved on to the next month (7月31日…1日 in news of 2 August);
+                    // one further back looks back (7月28日…早在20日).
                     rm += 1
+                    month = rm
                 }
                 startDay = Day(year: ry, month: rm, day: min(dd, Day.daysIn(rm, ry)))
             } else if let rm = m {
@@ -376,7 +379,7 @@ struct AmountExtractor {
 
     static let units: [Unicode.Scalar: Double] = ["千": 1e3, "百": 1e2, "十": 1e1]
     /// What follows a size class rather than an amount (百亿元级, 万亿元台阶, 千亿元以上).
-    static let notAmountAfter: [[Unicode.Scalar]] = ["级", "以上", "台阶", "量级", "规模"].map(\.scalars)
+    static let notAmountAfter: [[Unicode.Scalar]] = ["级", "以上", "台阶", "量级", "规模", "户"].map(\.scalars)
 
     func extract(skipping skipped: (Int) -> Bool) -> [Amount] {
         var out: [Amount] = []
@@ -409,7 +412,8 @@ struct AmountExtractor {
                 // 三千亿元, 两百万元.
                 value = Double(d)
                 numStart = j
-            } else if unitWritten || multiplier >= 1e4, j >= 0, s[j] == "近" || s[j] == "约", !Self.notAmountAfter.contains(where: { s.hasWord($0, at: i + 1) }) {
+            } else if unitWritten || multiplier >= 1e4, j >= 0, s[j] == "近" || s[j] == "约", !(j > 0 && s[j - 1] == "最"),
+                      !Self.notAmountAfter.contains(where: { s.hasWord($0, at: i + 1) }) {
                 // 近千亿元: about a thousand 亿; 近万元: about ten thousand (not 百亿元级, 万亿元台阶).
                 value = 1
             } else {
@@ -419,8 +423,10 @@ struct AmountExtractor {
             guard !skipped(numStart) else { i += 1; continue }
             var start = numStart
             if start > 0 && (s[start - 1] == "约" || s[start - 1] == "近") { approximate = true; start -= 1 }
-            // More than: 超过1500万元, 超5000亿元, 逾千万元 (the words are not part of the amount's text).
-            else if start > 0 && (s[start - 1] == "超" || s[start - 1] == "逾" || (start > 1 && s[start - 2] == "超" && s[start - 1] == "过")) {
+            // More than: 超过1500万元, 超5000亿元, 逾300万元 (the words are not part of the amount's text);
+            // not 不超过, an upper bound.
+            else if start > 0 && (s[start - 1] == "超" || s[start - 1] == "逾" || (start > 1 && s[start - 2] == "超" && s[start - 1] == "过"))
+                        && !(start > 2 && s[start - 3] == "不" && s[start - 1] == "过") && !(start > 1 && s[start - 2] == "不") {
                 approximate = true
             }
             var t = String.UnicodeScalarView()

@@ -98,8 +98,10 @@ struct PageChrome {
             if published == nil, firstDigit >= 0, lineIndex < 20 || isDateLine, let d = Self.findDate(s, from: firstDigit, to: b) {
                 published = d
             }
-            // (A dateline with its marks runs longer: 2024年08月25日 16:40  来源:…融媒体中心  浏览:2316次.)
-            let hasMarker = lineHasMarker && (length <= 40 || (firstDigit == a && Day(scalars: s, at: firstDigit, end: b) != nil))
+            // (A dateline with its marks runs up to 60: 2024年08月25日 16:40  来源:…融媒体中心  浏览:2316次;
+            // not a paragraph opening with a date, which has more words and a comma.)
+            let hasMarker = lineHasMarker && (length <= 40 || (firstDigit == a && han <= 24 && !(a..<b).contains { s[$0] == "，" }
+                && Day(scalars: s, at: firstDigit, end: b) != nil))
             let tiny = length <= 4 && !hasFullStop
             if hasMarker || isDateLine || tiny {
                 lines.append(start..<i)

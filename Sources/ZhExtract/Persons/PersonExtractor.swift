@@ -113,12 +113,12 @@ struct PersonExtractor {
     static let conjunctions = ScalarSet("和与同及")
     static let numberEnds = ScalarSet("0123456789０１２３４５６７８９十百千万")
 
-    /// Whether `r` can be a Han name: Han characters that do not end names, no word that ends
-    /// a name starting inside it (时强调, 乔红来到), not a common word (宣传, 郑重), and not a
-    /// conjunction joining it to the word before (习近平和苏林).
     /// One-character names of countries that 方 follows for "that side" (美方, 俄方, 黎方).
     static let sideCountries = ScalarSet("中美俄英法德日韩印巴以乌朝越泰菲澳加意黎叙伊埃土沙蒙老柬缅新马欧非")
 
+    /// Whether `r` can be a Han name: Han characters that do not end names, no word that ends
+    /// a name starting inside it (时强调, 乔红来到), not a common word (宣传, 郑重), and not a
+    /// conjunction joining it to the word before (习近平和苏林).
     func plausibleName(_ r: Range<Int>) -> Bool {
         guard r.upperBound <= s.count, r.count >= 2 else { return false }
         for k in r where !Self.isHan(s[k]) || (k > r.lowerBound && Self.notInNameSet.contains(s[k])) { return false }

@@ -356,6 +356,7 @@ struct PlaceResolver {
     static let afterCountry国 = ScalarSet("防会务家内际民土旗歌库企债资情事门")
     /// Characters after a county's short form that make it a river, lake or mountain.
     static let naturalFeatures = ScalarSet("江河湖山")
+    /// After 山, what makes it no mountain (山区, 山里各庄村).
     static let notAfter山 = ScalarSet("区里村乡镇县市")
 
     /// Characters after which a word starts: a county's short form may follow them.
