@@ -57,8 +57,10 @@ public struct Extractor: Sendable {
         let dateMentions = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
         let dateRanges = dateMentions.flatMap(\.mentions)
         result.dates = Self.aggregate(dateMentions)
+        // The rules' words and the event words, in one pass.
+        let (ruleHits, words) = ruleIndex.scan(text)
         persons += RuleEngine(s: s, names: personExtractor, places: placeMentions, organizations: organizations.flatMap(\.mentions),
-                              dates: dateRanges, titleTokens: personExtractor.titleWordRanges(), placeName: name).run(ruleIndex, source: text)
+                              dates: dateRanges, titleTokens: personExtractor.titleWordRanges(), placeName: name).run(ruleIndex, hits: ruleHits)
         // Names are not places (梁玉林 is not 玉林): where a name overlaps a place, resolve
         // again with the names blocked.
         let nameSpans = persons.map(\.range)
@@ -75,7 +77,6 @@ public struct Extractor: Sendable {
             }
         }
         result.organizations = Self.trimmed(organizations, s, persons: nameSpans + result.persons.flatMap(\.mentions), places: placeMentions.map(\.range))
-        let words = WordPositions(text)
         let sentences = Self.sentenceRanges(s)
         let found = visits(s, sentences: sentences, words: words, places: placeMentions, persons: persons, dates: dateMentions, skipping: inChrome)
         result.visits = found.map(\.visit)

@@ -21,6 +21,11 @@ struct WordPositions {
     /// Start positions per word, ascending.
     private var positions: [[Int]]
 
+    /// Positions found elsewhere (``RuleIndex/scan(_:)``), per word, ascending.
+    init(positions: [[Int]]) {
+        self.positions = positions
+    }
+
     init(_ text: String) {
         var p = [[Int]](repeating: [], count: EventWord.allCases.count)
         // Overlapping matches come by end position: one word's occurrences stay sorted by start.

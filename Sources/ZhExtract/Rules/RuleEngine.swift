@@ -147,15 +147,12 @@ struct RuleEngine {
     }
 
     /// Persons found by the rules, highest priority first; spans are claimed once.
-    func run(_ index: RuleIndex, source: String) -> [PersonExtractor.Found] {
+    ///
+    /// - Parameter hitsByWord: where each of the index's required words occurs
+    ///   (``RuleIndex/scan(_:)``).
+    func run(_ index: RuleIndex, hits hitsByWord: [[Int]]) -> [PersonExtractor.Found] {
         var found: [PersonExtractor.Found] = []
         var claimed = PositionSet(count: s.count + 1)
-        // Where each required word occurs, in one pass over the text.
-        var hitsByWord = [[Int]](repeating: [], count: index.wordCount)
-        index.words?.forEachMatch(in: source) { m in
-            hitsByWord[Int(m.value)].append(m.start)
-            return true
-        }
         for (k, rule) in index.rules.enumerated() {
             guard !rule.pattern.isEmpty else { continue }
             // Where the rule can start: near an occurrence of the first text it requires (a
@@ -243,7 +240,13 @@ final class RuleIndex: Sendable {
     let patterns: [[CompiledElement]]
     /// Per rule: the index of its first literal element and the ids of that element's words.
     let required: [(element: Int, words: [Int])?]
-    let words: PatternMatcher?
+    /// The rules' words and the event words (``EventWord``), in one matcher: the document is
+    /// scanned once for both. A match's value indexes ``ruleWord`` and ``eventWord``.
+    let words: PatternMatcher
+    /// Per text of ``words``: its rule word id, or -1.
+    let ruleWord: [Int32]
+    /// Per text of ``words``: its ``EventWord`` raw value, or -1.
+    let eventWord: [Int32]
     let wordCount: Int
     /// Per rule: how far before its required word a match can start (the longest text the
     /// elements before it can cover).
@@ -308,6 +311,34 @@ final class RuleIndex: Sendable {
             return rule.pattern[..<r.element].reduce(0) { $0 + Self.maxLength($1) }
         }
         wordCount = ids.count
-        words = ids.isEmpty ? nil : try? PatternMatcher(pairs: ids.map { ($0.key, UInt32($0.value)) }, kind: .overlapping)
+        var texts: [String: Int] = [:]
+        var ruleWord: [Int32] = [], eventWord: [Int32] = []
+        func entry(_ t: String) -> Int {
+            if let k = texts[t] { return k }
+            texts[t] = ruleWord.count
+            ruleWord.append(-1)
+            eventWord.append(-1)
+            return ruleWord.count - 1
+        }
+        for (t, id) in ids { ruleWord[entry(t)] = Int32(id) }
+        for w in EventWord.allCases { eventWord[entry(w.text)] = Int32(w.rawValue) }
+        self.ruleWord = ruleWord
+        self.eventWord = eventWord
+        words = try! PatternMatcher(pairs: texts.map { ($0.key, UInt32($0.value)) }, kind: .overlapping)
+    }
+
+    /// Where the rules' words and the event words occur in `text`, in one pass.
+    ///
+    /// - Complexity: O(*n* + *k*) for *n* bytes and *k* matches.
+    func scan(_ text: String) -> (ruleHits: [[Int]], events: WordPositions) {
+        var hits = [[Int]](repeating: [], count: wordCount)
+        var events = [[Int]](repeating: [], count: EventWord.allCases.count)
+        words.forEachMatch(in: text) { m in
+            let k = Int(m.value)
+            if ruleWord[k] >= 0 { hits[Int(ruleWord[k])].append(m.start) }
+            if eventWord[k] >= 0 { events[Int(eventWord[k])].append(m.start) }
+            return true
+        }
+        return (hits, WordPositions(positions: events))
     }
 }
