@@ -40,7 +40,9 @@ public struct Extractor: Sendable {
     public func extract(_ text: String, published: Day? = nil) -> Extraction {
         let s = text.scalarArray
         var result = Extraction()
-        let chrome = PageChrome(s, text: text)
+        // The rules' words, the event words and the chrome words, in one pass.
+        let (ruleHits, words, chromeWords) = ruleIndex.scan(text)
+        let chrome = PageChrome(s, markers: chromeWords)
         result.boilerplate = chrome.lines
         result.title = chrome.title
         result.published = published ?? chrome.published
@@ -57,8 +59,6 @@ public struct Extractor: Sendable {
         let dateMentions = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
         let dateRanges = dateMentions.flatMap(\.mentions)
         result.dates = Self.aggregate(dateMentions)
-        // The rules' words and the event words, in one pass.
-        let (ruleHits, words) = ruleIndex.scan(text)
         persons += RuleEngine(s: s, names: personExtractor, places: placeMentions, organizations: organizations.flatMap(\.mentions),
                               dates: dateRanges, titleTokens: personExtractor.titleWordRanges(), placeName: name).run(ruleIndex, hits: ruleHits)
         // Names are not places (梁玉林 is not 玉林): where a name overlaps a place, resolve

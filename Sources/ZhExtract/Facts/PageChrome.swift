@@ -45,11 +45,20 @@ struct PageChrome {
     /// - Complexity: O(*n*), plus O(length) per line of at most 60 characters.
     init(_ s: [Unicode.Scalar], text: String) {
         // Marker words, found in one pass over the text.
-        var markerAt: [(start: Int, end: Int, weak: Bool)] = []
+        var markerAt: [Marker] = []
         Self.markerMatcher.forEachMatch(in: text) { m in
             markerAt.append((m.start, m.end, m.value == 1))
             return true
         }
+        self.init(s, markers: markerAt)
+    }
+
+    /// A chrome word's place and whether it is a weak one (``weakMarkers``).
+    typealias Marker = (start: Int, end: Int, weak: Bool)
+
+    /// The chrome of `s` with its chrome words found elsewhere (``RuleIndex/scan(_:)``), in
+    /// order of their ends.
+    init(_ s: [Unicode.Scalar], markers markerAt: [Marker]) {
         var nextMarker = 0
         var start = 0
         var lineIndex = 0

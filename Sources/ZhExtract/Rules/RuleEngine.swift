@@ -247,6 +247,8 @@ final class RuleIndex: Sendable {
     let ruleWord: [Int32]
     /// Per text of ``words``: its ``EventWord`` raw value, or -1.
     let eventWord: [Int32]
+    /// Per text of ``words``: 0 a chrome word, 1 a weak one (``PageChrome``), or -1.
+    let chromeWord: [Int8]
     let wordCount: Int
     /// Per rule: how far before its required word a match can start (the longest text the
     /// elements before it can cover).
@@ -312,33 +314,39 @@ final class RuleIndex: Sendable {
         }
         wordCount = ids.count
         var texts: [String: Int] = [:]
-        var ruleWord: [Int32] = [], eventWord: [Int32] = []
+        var ruleWord: [Int32] = [], eventWord: [Int32] = [], chromeWord: [Int8] = []
         func entry(_ t: String) -> Int {
             if let k = texts[t] { return k }
             texts[t] = ruleWord.count
             ruleWord.append(-1)
             eventWord.append(-1)
+            chromeWord.append(-1)
             return ruleWord.count - 1
         }
         for (t, id) in ids { ruleWord[entry(t)] = Int32(id) }
         for w in EventWord.allCases { eventWord[entry(w.text)] = Int32(w.rawValue) }
+        for t in PageChrome.markers { chromeWord[entry(t)] = 0 }
+        for t in PageChrome.weakMarkers where chromeWord[entry(t)] < 0 { chromeWord[entry(t)] = 1 }
         self.ruleWord = ruleWord
         self.eventWord = eventWord
+        self.chromeWord = chromeWord
         words = try! PatternMatcher(pairs: texts.map { ($0.key, UInt32($0.value)) }, kind: .overlapping)
     }
 
-    /// Where the rules' words and the event words occur in `text`, in one pass.
+    /// Where the rules' words, the event words and the chrome words occur in `text`, in one pass.
     ///
     /// - Complexity: O(*n* + *k*) for *n* bytes and *k* matches.
-    func scan(_ text: String) -> (ruleHits: [[Int]], events: WordPositions) {
+    func scan(_ text: String) -> (ruleHits: [[Int]], events: WordPositions, chrome: [PageChrome.Marker]) {
         var hits = [[Int]](repeating: [], count: wordCount)
         var events = [[Int]](repeating: [], count: EventWord.allCases.count)
+        var chrome: [PageChrome.Marker] = []
         words.forEachMatch(in: text) { m in
             let k = Int(m.value)
             if ruleWord[k] >= 0 { hits[Int(ruleWord[k])].append(m.start) }
             if eventWord[k] >= 0 { events[Int(eventWord[k])].append(m.start) }
+            if chromeWord[k] >= 0 { chrome.append((m.start, m.end, chromeWord[k] == 1)) }
             return true
         }
-        return (hits, WordPositions(positions: events))
+        return (hits, WordPositions(positions: events), chrome)
     }
 }
