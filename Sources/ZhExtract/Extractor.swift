@@ -40,9 +40,10 @@ public struct Extractor: Sendable {
     public func extract(_ text: String, published: Day? = nil) -> Extraction {
         let s = text.scalarArray
         var result = Extraction()
-        // The rules' words, the event words and the chrome words, in one pass.
-        let (ruleHits, words, chromeWords) = ruleIndex.scan(text)
-        let chrome = PageChrome(s, markers: chromeWords)
+        // The rules' words, the event words, the chrome words and the title words, in one pass.
+        let scan = ruleIndex.scan(text)
+        let words = scan.events
+        let chrome = PageChrome(s, markers: scan.chrome)
         result.boilerplate = chrome.lines
         result.title = chrome.title
         result.published = published ?? chrome.published
@@ -54,13 +55,13 @@ public struct Extractor: Sendable {
         let placeCandidates = resolver.candidates(in: text)
         var placeMentions = resolver.resolve(s, text: text, blocked: [], inside: companies, candidates: placeCandidates)
         let personExtractor = PersonExtractor(s: s, text: text, places: placeMentions, table: gazetteer.table,
-                                              knownNames: Set(knownOfficials.keys))
+                                              knownNames: Set(knownOfficials.keys), tokens: scan.titleTokens)
         var persons = personExtractor.extract() + personExtractor.foreignNamesBeforePosts()
         let dateMentions = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
         let dateRanges = dateMentions.flatMap(\.mentions)
         result.dates = Self.aggregate(dateMentions)
         persons += RuleEngine(s: s, names: personExtractor, places: placeMentions, organizations: organizations.flatMap(\.mentions),
-                              dates: dateRanges, titleTokens: personExtractor.titleWordRanges(), placeName: name).run(ruleIndex, hits: ruleHits)
+                              dates: dateRanges, titleTokens: personExtractor.titleWordRanges(), placeName: name).run(ruleIndex, hits: scan.ruleHits)
         // Names are not places (梁玉林 is not 玉林): where a name overlaps a place, resolve
         // again with the names blocked.
         let nameSpans = persons.map(\.range)

@@ -3,21 +3,15 @@ import ZhMatch
 /// Finds officials: title chains (省委常委、市委书记彭佳学), collective labels with name lists
 /// (市领导江先奎、余伟), bylines (记者…, … 摄), and every later mention of the names found.
 struct PersonExtractor {
-    /// Title words: posts, bodies and collective labels, matched leftmost-longest.
+    /// Title words: posts, bodies, collective labels and the words that end names, each with its
+    /// kind, in order (where a word is written twice, the first kind holds).
+    static let titleWordList: [(word: String, kind: WordKind)] =
+        TitleLexicon.posts.map { ($0, WordKind.post) } + TitleLexicon.bodies.map { ($0, .body) }
+        + TitleLexicon.collectives.map { ($0, .collective) } + TitleLexicon.boundaryWords.filter { $0.count >= 2 }.map { ($0, .other) }
+
+    /// Title words matched leftmost-longest (``tokens(_:)``, for a text alone).
     static let titleWords: (matcher: PatternMatcher, kinds: [WordKind]) = {
-        var pairs: [(String, UInt32)] = []
-        var kinds: [WordKind] = []
-        func add(_ words: [String], _ k: WordKind) {
-            for w in words {
-                pairs.append((w, UInt32(kinds.count)))
-                kinds.append(k)
-            }
-        }
-        add(TitleLexicon.posts, .post)
-        add(TitleLexicon.bodies, .body)
-        add(TitleLexicon.collectives, .collective)
-        add(TitleLexicon.boundaryWords.filter { $0.count >= 2 }, .other)
-        return (try! PatternMatcher(pairs: pairs), kinds)
+        (try! PatternMatcher(pairs: titleWordList.enumerated().map { ($0.element.word, UInt32($0.offset)) }), titleWordList.map(\.kind))
     }()
 
     enum WordKind { case post, body, collective, other }
@@ -48,7 +42,9 @@ struct PersonExtractor {
     let knownNames: Set<String>
     let knownNameScalars: [[Unicode.Scalar]]
 
-    init(s: [Unicode.Scalar], text: String, places: [PlaceMention], table: DivisionTable, knownNames: Set<String>) {
+    /// - Parameter tokens: the title words of `text` leftmost-longest, when already found
+    ///   (``RuleIndex/scan(_:)``).
+    init(s: [Unicode.Scalar], text: String, places: [PlaceMention], table: DivisionTable, knownNames: Set<String>, tokens: [Token]? = nil) {
         self.s = s
         self.text = text
         self.places = places
@@ -57,11 +53,11 @@ struct PersonExtractor {
         knownNameScalars = knownNames.sorted { $0.count > $1.count }.map(\.scalars)
         // Short forms (玉林 in 梁玉林) give way to names; countries and full names do not.
         placeStarts = Set(places.filter { $0.isForeign || ($0.isFull && $0.division != nil) }.map(\.range.lowerBound))
-        tokens = Self.tokens(text)
+        self.tokens = tokens ?? Self.tokens(text)
         var ends: [Int: Int] = [:]
         for (k, m) in places.enumerated() { ends[m.range.upperBound] = k }
         placeEndingAt = ends
-        postEnds = Set(tokens.filter { $0.kind == .post }.map(\.range.upperBound))
+        postEnds = Set(self.tokens.filter { $0.kind == .post }.map(\.range.upperBound))
     }
 
     /// The last place ending at each position.
@@ -352,6 +348,21 @@ struct PersonExtractor {
     /// The title words of the text, for rules.
     func titleWordRanges() -> [Range<Int>] {
         tokens.filter { $0.kind != .other }.map(\.range)
+    }
+
+    /// Leftmost-longest title words from all their occurrences, overlapping ones included
+    /// (``RuleIndex/scan(_:)``): the longest at the leftmost start, then on after it.
+    ///
+    /// - Complexity: O(*k* log *k*) for *k* occurrences.
+    static func leftmostLongest(_ all: [Token]) -> [Token] {
+        let sorted = all.sorted { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.upperBound > $1.range.upperBound }
+        var out: [Token] = []
+        var end = -1
+        for t in sorted where t.range.lowerBound >= end {
+            out.append(t)
+            end = t.range.upperBound
+        }
+        return out
     }
 
     /// The title words of the text, found once.

@@ -249,6 +249,8 @@ final class RuleIndex: Sendable {
     let eventWord: [Int32]
     /// Per text of ``words``: 0 a chrome word, 1 a weak one (``PageChrome``), or -1.
     let chromeWord: [Int8]
+    /// Per text of ``words``: its title word's kind (``PersonExtractor/titleWordList``), if one.
+    let titleKind: [PersonExtractor.WordKind?]
     let wordCount: Int
     /// Per rule: how far before its required word a match can start (the longest text the
     /// elements before it can cover).
@@ -314,15 +316,17 @@ final class RuleIndex: Sendable {
         }
         wordCount = ids.count
         var texts: [String: Int] = [:]
-        var ruleWord: [Int32] = [], eventWord: [Int32] = [], chromeWord: [Int8] = []
+        var ruleWord: [Int32] = [], eventWord: [Int32] = [], chromeWord: [Int8] = [], titleKind: [PersonExtractor.WordKind?] = []
         func entry(_ t: String) -> Int {
             if let k = texts[t] { return k }
             texts[t] = ruleWord.count
             ruleWord.append(-1)
             eventWord.append(-1)
             chromeWord.append(-1)
+            titleKind.append(nil)
             return ruleWord.count - 1
         }
+        for (t, kind) in PersonExtractor.titleWordList where titleKind[entry(t)] == nil { titleKind[entry(t)] = kind }
         for (t, id) in ids { ruleWord[entry(t)] = Int32(id) }
         for w in EventWord.allCases { eventWord[entry(w.text)] = Int32(w.rawValue) }
         for t in PageChrome.markers { chromeWord[entry(t)] = 0 }
@@ -330,23 +334,38 @@ final class RuleIndex: Sendable {
         self.ruleWord = ruleWord
         self.eventWord = eventWord
         self.chromeWord = chromeWord
+        self.titleKind = titleKind
         words = try! PatternMatcher(pairs: texts.map { ($0.key, UInt32($0.value)) }, kind: .overlapping)
     }
 
-    /// Where the rules' words, the event words and the chrome words occur in `text`, in one pass.
+    /// What one scan of a document finds.
+    struct Scan {
+        /// Where each rule word occurs.
+        var ruleHits: [[Int]]
+        var events: WordPositions
+        var chrome: [PageChrome.Marker]
+        /// The title words, leftmost-longest.
+        var titleTokens: [PersonExtractor.Token]
+    }
+
+    /// Where the rules' words, the event words, the chrome words and the title words occur in
+    /// `text`, in one pass.
     ///
-    /// - Complexity: O(*n* + *k*) for *n* bytes and *k* matches.
-    func scan(_ text: String) -> (ruleHits: [[Int]], events: WordPositions, chrome: [PageChrome.Marker]) {
+    /// - Complexity: O(*n* + *k* log *k*) for *n* bytes and *k* matches.
+    func scan(_ text: String) -> Scan {
         var hits = [[Int]](repeating: [], count: wordCount)
         var events = [[Int]](repeating: [], count: EventWord.allCases.count)
         var chrome: [PageChrome.Marker] = []
+        var titles: [PersonExtractor.Token] = []
         words.forEachMatch(in: text) { m in
             let k = Int(m.value)
             if ruleWord[k] >= 0 { hits[Int(ruleWord[k])].append(m.start) }
             if eventWord[k] >= 0 { events[Int(eventWord[k])].append(m.start) }
             if chromeWord[k] >= 0 { chrome.append((m.start, m.end, chromeWord[k] == 1)) }
+            if let kind = titleKind[k] { titles.append(PersonExtractor.Token(range: m.start..<m.end, kind: kind)) }
             return true
         }
-        return (hits, WordPositions(positions: events), chrome)
+        return Scan(ruleHits: hits, events: WordPositions(positions: events), chrome: chrome,
+                    titleTokens: PersonExtractor.leftmostLongest(titles))
     }
 }
