@@ -225,7 +225,9 @@ struct PersonExtractor {
     ///
     /// - Parameter foreign: the title before it is a foreign one (俄罗斯总统, 联合国秘书长): a
     ///   transliterated name is read when a Han surname and given name are not.
-    func readName(at p: Int, foreign: Bool = false, kanji: Bool = false) -> Range<Int>? {
+    /// - Parameter unlisted: the post is a local one or a byline (县委书记, 副县长, 记者, 区领导): a
+    ///   name with a surname ZhKit does not list is read too (``unlistedSurnameName(at:)``).
+    func readName(at p: Int, foreign: Bool = false, kanji: Bool = false, unlisted: Bool = false) -> Range<Int>? {
         let start = p
         var p = p
         while p < s.count && s[p] == " " { p += 1 }
@@ -270,11 +272,38 @@ struct PersonExtractor {
         if let r = readForeignName(at: p), s[r].contains(where: { TitleLexicon.nameDots.contains($0) }) { return r }
         // Names without a Han surname (阿石拉比): 3-4 characters up to a boundary, not
         // starting with a word that ends names (参加, 陪同...).
-        if isBoundary(p) || !Self.transliterationStarts.contains(ch(p)) { return nil }
-        for length in [4, 3] {
+        if isBoundary(p) { return nil }
+        if Self.transliterationStarts.contains(ch(p)) {
+            for length in [4, 3] {
+                let r = p..<(p + length)
+                if plausibleName(r) && !TitleLexicon.notInNames.contains(ch(p)) && isBoundary(r.upperBound)
+                    && !(p..<r.upperBound).contains(where: { $0 > p && isBoundary($0) }) { return r }
+            }
+        }
+        return unlisted ? unlistedSurnameName(at: p) : nil
+    }
+
+    /// Marks a two-character name with an unlisted surname must be followed by.
+    static let marksAfterShortNames = ScalarSet("，、。；）,;")
+
+    /// Characters of words that follow posts (提问, 负责制, 进一步, 长治久安, 们关注) and hardly stand in
+    /// a name whose surname is not listed.
+    static let notInUnlistedNames = ScalarSet("们来不前年十百千步制性案策已下企业站访稿问亡面治久安意关注期顺应见话放版")
+
+    /// After a local post or a byline, a name whose surname ZhKit does not list (副县长居建华参加,
+    /// 区领导昝红梅、…): three characters up to a word that ends names, or two after a byline's colon
+    /// (编辑：芮思敏) before a mark; never from a place on.
+    private func unlistedSurnameName(at p: Int) -> Range<Int>? {
+        guard !placeStarts.contains(p), !TitleLexicon.notInNames.contains(ch(p)) else { return nil }
+        let afterColon = p > 0 && (s[p - 1] == "：" || s[p - 1] == ":" || s[p - 1] == " ")
+        for length in [3, 2] where p + length <= s.count {
             let r = p..<(p + length)
-            if plausibleName(r) && !TitleLexicon.notInNames.contains(ch(p)) && isBoundary(r.upperBound)
-                && !(p..<r.upperBound).contains(where: { $0 > p && isBoundary($0) }) { return r }
+            guard plausibleName(r), !(p + 1..<r.upperBound).contains(where: { isBoundary($0) }),
+                  !r.contains(where: { Self.notInUnlistedNames.contains(s[$0]) }) else { continue }
+            if length == 3 ? isBoundary(r.upperBound)
+                : (afterColon && (r.upperBound == s.count || Self.marksAfterShortNames.contains(s[r.upperBound]) || s[r.upperBound] == " " || s[r.upperBound] == "\n")) {
+                return r
+            }
         }
         return nil
     }
@@ -545,7 +574,13 @@ struct PersonExtractor {
             // A note on the post between it and the name: 副县长（挂职）刘大三.
             if let close = noteEnd(at: p) { p = close + 1 }
             var names: [Range<Int>] = []
-            while let r = readName(at: p, foreign: foreign, kanji: kanji) {
+            // Local posts and bylines take names with surnames ZhKit does not list (national news
+            // writes words after its posts: 主席制度, 总书记嘱托).
+            let unlisted = !foreign && (Self.levelCharsWithTownships.contains(titleText.first ?? " ")
+                || (titleText.hasPrefix("副") && Self.levelCharsWithTownships.contains(titleText.dropFirst().first ?? " "))
+                || placeMention.map { table.divisions(named: placeName($0)).first.map { $0.level >= .prefecture } ?? true } == true
+                || Self.bylinePosts.contains(str(last.range)) || last.kind == .collective)
+            while let r = readName(at: p, foreign: foreign, kanji: kanji, unlisted: unlisted) {
                 names.append(r)
                 // A post before a list holds for each name (中共中央政治局常委李强、赵乐际、王沪宁,
                 // 国务院副总理丁薛祥、刘国中和张国清); a name with its own title ends the list, as
