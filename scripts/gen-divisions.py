@@ -61,6 +61,10 @@ def aliases(name, level):
         for s in SUFFIXES:
             if name.endswith(s) and len(name) - len(s) >= 2:
                 out.append(name[: -len(s)])
+                # A county named for its people alone (东乡族自治县, 鄂温克族自治旗) is also written
+                # with the people's name and its kind (东乡县, 鄂温克旗).
+                if s in ("自治县", "自治旗") and name[: -len(s)].endswith("族") and len(name) - len(s) >= 3:
+                    out.append(name[: -len(s) - 1] + s[-1])
                 break
     out += banner_abbreviations(name)
     return [a for a in dict.fromkeys(out) if a != name and len(a) >= 2]

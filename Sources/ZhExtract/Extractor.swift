@@ -459,8 +459,11 @@ public struct Extractor: Sendable {
             if from == nil { from = leaders.compactMap { $0.titles.first?.place }.first }
             if from == nil, let m = places.within(sentence.lowerBound..<go).first { from = name(m) }
             // A delegation does not come from where it goes (a post's place inferred from later
-            // in the text: 市委书记张三率市党政代表团赴杭州).
-            if let f = from, toPaths.contains(where: { $0.contains(f) }) { from = nil }
+            // in the text: 市委书记张三率市党政代表团赴杭州); going to places inside one's own is no
+            // delegation from one place to another (在镇坪期间…来到曙坪镇).
+            if let f = from, toPaths.contains(where: { $0.contains(f) }) {
+                if to.contains(f) { from = nil } else { continue }
+            }
             let date = dates.first(in: sentence) ?? lastDate
             let visit = Visit(from: from, to: to, start: date?.start, end: date?.end, leaders: leaders.map(\.name))
             let helps = Self.assistanceWords.contains { words.first(sentence, $0) != nil }
@@ -666,8 +669,16 @@ public struct Extractor: Sendable {
 
     func pairings(_ s: [Unicode.Scalar], sentences: [Range<Int>], words: WordPositions, places: [PlaceMention], visits: [Visit], published: Day?) -> [Pairing] {
         var out: [Pairing] = []
+        let table = gazetteer.table
+        // A place and one inside it are one line of government, no pair (疏附县 and 新疆, 镇坪县 and
+        // its 曙坪镇).
+        func oneLine(_ a: String, _ b: String) -> Bool {
+            if let da = table.divisions(named: a).first, table.path(of: da).contains(b) { return true }
+            if let db = table.divisions(named: b).first, table.path(of: db).contains(a) { return true }
+            return false
+        }
         func add(_ helper: String, _ helped: String, _ since: String?) {
-            guard helper != helped else { return }
+            guard helper != helped, !oneLine(helper, helped) else { return }
             if let k = out.firstIndex(where: { $0.helper == helper && $0.helped == helped }) {
                 if out[k].since == nil { out[k].since = since }
             } else {
@@ -676,7 +687,6 @@ public struct Extractor: Sendable {
         }
         let triggers: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .对口协作, .东西部扶贫协作, .结对, .携手奔小康]
         // Sides of a pairing are counties or larger (在福建的帮扶下，闽宁镇… pairs no township).
-        let table = gazetteer.table
         let places = places.filter { m in m.division.map { table.divisions[$0].level <= .county } ?? false }
         // Every trigger of a sentence in turn (湖州市与广元市开展东西部协作，湖州市吴兴区结对帮扶广元市朝天区).
         var clauses: [(sentence: Range<Int>, trigger: Int)] = []
@@ -752,7 +762,8 @@ public struct Extractor: Sendable {
         do {
             for v in visits {
                 guard let f = v.from else { continue }
-                for t in v.to where !out.contains(where: { ($0.helper == f && $0.helped == t) || ($0.helper == t && $0.helped == f) }) {
+                // (Sides are counties or larger.)
+                for t in v.to where (table.divisions(named: t).first.map { $0.level <= .county } ?? false) && !out.contains(where: { ($0.helper == f && $0.helped == t) || ($0.helper == t && $0.helped == f) }) {
                     // The richer side helps: an eastern province, a city district over a county,
                     // anything over an autonomous area.
                     if helperScore(t) > helperScore(f) { add(t, f, nil) } else { add(f, t, nil) }

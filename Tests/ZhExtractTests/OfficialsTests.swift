@@ -65,6 +65,7 @@ struct OfficialsTests {
     @Test("chains through a note (（挂职）、) and across a comma after a clause of titles; a post with its holder before it starts none")
     func chainsAcrossNotesAndCommas() {
         #expect(titles("红河州委常委、副州长（挂职）、上海援滇干部联络组红河小组组长夏侯婧出席。", "夏侯婧") == ["州委常委", "副州长", "组长"])
+        #expect(titles("百色市委常委、副市长（挂职），粤桂协作工作队百色工作组组长公孙明哲，那坡县委书记农华出席。", "公孙明哲").count == 3)
         let cai = titles("分别陪同。福建省援宁工作队队长，永宁县委常委、副县长（挂职）蔡晓川参加。", "蔡晓川")
         #expect(cai.count == 3 && cai[0].hasSuffix("工作队队长") && cai.dropFirst() == ["县委常委", "副县长"])
         // A comma after a post that is not a clause of its own ends the chain.
@@ -323,6 +324,8 @@ struct FactsTests {
         #expect(pairs("2023年杭州市与恩施州结对帮扶工作成效明显。") == ["杭州市>恩施土家族苗族自治州@-"])
         // A list is no pair, and a township is no side.
         #expect(pairs("盐源县、普格县要全面扛起对口帮扶主体责任。").isEmpty)
+        // A place and one inside it are no pair.
+        #expect(pairs("疏附县考察对口支援新疆工作，广州市对口支援疏附县。") == ["广州市>疏附县@-"])
         #expect(pairs("在福建的倾力帮扶下，闽宁镇从昔日的干沙滩变成了金沙滩。").isEmpty)
     }
 

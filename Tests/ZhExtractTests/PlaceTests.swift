@@ -112,6 +112,16 @@ struct PlaceTests {
         #expect(orgs("中国工程院院士袁隆平。袁隆平农业高科技股份有限公司发布公告。") == ["袁隆平农业高科技股份有限公司"])
     }
 
+    @Test("a county's seat after it (江孜县…江孜镇); a county named for its people with its kind (东乡县)")
+    func countySeatsAndPeopleNames() {
+        let p = places("日喀则市江孜县代表团考察。在江孜镇班觉伦布村，村民介绍情况。")
+        #expect(p.first { $0.fullName == "江孜镇" }?.path == ["西藏自治区", "日喀则市", "江孜县", "江孜镇"])
+        #expect(p.first { $0.fullName == "江孜镇" }?.level == .township)
+        #expect(places("临夏州消息：历城区帮助东乡县农村劳动力到山东就业。").contains { $0.fullName == "东乡族自治县" })
+        #expect(!names("历城区帮助东乡县农村劳动力到山东就业。").contains { $0.hasSuffix("乡") && $0 != "东乡族自治县" })
+        #expect(!names("驻大寨村第一书记介绍。").contains("驻大寨村"))
+    }
+
     @Test("nothing starts inside a province's name unless another name ends there")
     func provinceBeforeDirection() {
         // 西南 and 西北 are directions, but not across 江西 and 山西.

@@ -109,7 +109,7 @@ struct PageChrome {
             }
             // (A dateline with its marks runs up to 60: 2024年08月25日 16:40  来源:…融媒体中心  浏览:2316次;
             // not a paragraph opening with a date, which has more words and a comma.)
-            let hasMarker = lineHasMarker && (length <= 40 || (firstDigit == a && han <= 24 && !(a..<b).contains { s[$0] == "，" }
+            let hasMarker = lineHasMarker && (length <= 40 || (firstDigit >= a && firstDigit - a <= 5 && han <= 24 && !(a..<b).contains { s[$0] == "，" }
                 && Day(scalars: s, at: firstDigit, end: b) != nil))
             let tiny = length <= 4 && !hasFullStop
             if hasMarker || isDateLine || tiny {

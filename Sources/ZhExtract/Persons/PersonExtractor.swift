@@ -434,6 +434,8 @@ struct PersonExtractor {
         // Titles waiting for their name (a chain joined by 、).
         var pending: [TitleAssignment] = []
         var pendingEnd = -1
+        // Where the chain waiting for its name starts.
+        var chainStart = 0
         while k < tokens.count {
             guard tokens[k].kind != .other else { k += 1; continue }
             // A phrase: adjacent body tokens ending in a post or collective label.
@@ -537,22 +539,24 @@ struct PersonExtractor {
             // A chain goes on after 、 or 兼, also through a named body's leading words
             // (、粤黔协作工作队黔南工作组组长).
             let joined = pendingEnd >= 0 && Self.chainJoiners.contains(s[pendingEnd]) && start > pendingEnd
-                && (start == pendingEnd + 1 || (start - pendingEnd <= 16 && s[(pendingEnd + 1)..<start].allSatisfy(Self.isHan)
+                && (start == pendingEnd + 1 || (start - pendingEnd <= 24 && s[(pendingEnd + 1)..<start].allSatisfy(Self.isHan)
                     && !s[(pendingEnd + 1)..<start].contains { TitleLexicon.boundaryChars.contains(Character($0)) }))
             if joined {
                 pending.append(title)
             } else {
                 pending = [title]
+                chainStart = start
             }
             let end = last.range.upperBound
             // The chain goes on after a note on the post (副州长（挂职）、…组长).
             var after = end
-            if let close = noteEnd(at: end), close + 1 < s.count, s[close + 1] == "、" { after = close + 1 }
-            // And after a comma when the phrase opens a clause of titles only (…陪同。福建省援宁工作队
-            // 队长，永宁县委常委、副县长（挂职）蔡晓川): the titles before it are the same person's.
-            let opensClause = start == 0 || Self.clauseOpeners.contains(s[start - 1])
+            if let close = noteEnd(at: end), close + 1 < s.count, Self.chainJoiners.contains(s[close + 1]) { after = close + 1 }
+            // And after a comma when the chain opens a clause of titles only (…陪同。福建省援宁工作队
+            // 队长，永宁县委常委、副县长（挂职）蔡晓川; 百色市委常委、副市长（挂职），…组长公孙明哲): the
+            // titles before it are the same person's.
+            let opensClause = chainStart == 0 || Self.clauseOpeners.contains(s[chainStart - 1])
             if after < s.count && (ch(after) == "、" || ch(after) == "兼" || (opensClause && (ch(after) == "，" || ch(after) == ",")))
-                && tokens.indices.contains(j + 1) && tokens[j + 1].range.lowerBound <= after + 17
+                && tokens.indices.contains(j + 1) && tokens[j + 1].range.lowerBound <= after + 25
                 && tokens[j + 1].kind != .other && !(readName(at: after + 1).map { isBoundary($0.upperBound) && tokens[j + 1].range.lowerBound >= $0.upperBound } ?? false) {
                 pendingEnd = after
                 k = j + 1

@@ -67,11 +67,11 @@ struct PlaceResolver {
     static let anchorsBefore: Set<Character> = ["在", "到", "赴", "往", "至", "、", "，", "。", "和", "及", "与", "\n", " ", "（", "“", "了", "：", "是",
                                                  "像", "从", "以", "除", "被", "把", "让", "使", "由", "经", "按", "据", "随", "跟", "对", "向"]
     /// Characters that never start a township or village name found by its suffix (像四邑村 is 四邑村).
-    static let notLocalStarts = ScalarSet("像从以除被把让使由经按据随跟对向一要可做给")
+    static let notLocalStarts = ScalarSet("像从以除被把让使由经按据随跟对向一要可做给驻帮")
     static let notAfterSuffix = ScalarSet("村镇民级委干亲里下情音")
     /// After 乡 only: 乡土, 乡愁, 乡邻, 乡贤.
     static let notAfter乡 = ScalarSet("土愁邻贤")
-    static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至届")
+    static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至届组")
     /// Generic words that also end township names (卫城镇, 梅城镇).
     static let townEndings: Set<[Unicode.Scalar]> = Set(["城镇", "乡镇", "村镇"].map(\.scalars))
     static let anchorVerbScalars = anchorVerbs.map(\.scalars)
@@ -273,17 +273,28 @@ struct PlaceResolver {
                 // or its own full name in the document, or an ancestor written right before it;
                 // and it must start a word (定结 in 决定结束 does not).
                 let parentNamed = parent[best] >= 0 && (evidence[Int(parent[best])] ?? 0) > 0
-                let fullNamedHere = fullNamed.contains(best)
+                // (A short form that keeps its kind, 东乡县 for 东乡族自治县, is as good as the name.)
+                let keepsKind = c.range.count >= 3 && Self.kindEnds.contains(s[c.range.upperBound - 1])
+                let fullNamedHere = fullNamed.contains(best) || keepsKind
                 let direct = before.contains { gazetteer.isAncestor($0, of: best) }
                 if !(parentNamed || fullNamedHere || direct) { continue }
                 let start = c.range.lowerBound
-                if !direct, start > 0, Self.isHan(s[start - 1].value), !Self.wordStarts.contains(s[start - 1]) { continue }
+                if !direct, !keepsKind, start > 0, Self.isHan(s[start - 1].value), !Self.wordStarts.contains(s[start - 1]) { continue }
             }
             // Division names that are also common words (郊区, 城区, 矿区) only after their city.
             if entry.kind == .fullName, Self.genericNames.contains(Array(s[c.range])),
                !before.contains(where: { gazetteer.isAncestor($0, of: best) }) { continue }
             result.append(PlaceMention(range: c.range, division: best, local: nil, parentPath: [],
                                        isFull: entry.kind == .fullName))
+        }
+        // A county's short form before 镇 or 乡 names its seat (江孜县…江孜镇), a township under it.
+        for k in result.indices where !result[k].isFull {
+            let m = result[k], e = m.range.upperBound
+            guard let d = m.division, table.divisions[d].level == .county, e < s.count, s[e] == "镇" || s[e] == "乡",
+                  !(e + 1 < s.count && (Self.notAfterSuffix.contains(s[e + 1]) || (s[e] == "乡" && Self.notAfter乡.contains(s[e + 1])))) else { continue }
+            result[k] = PlaceMention(range: m.range.lowerBound..<(e + 1), division: nil,
+                                     local: Division(code: nil, name: String(scalars: s[m.range.lowerBound...e]), level: .township, parentCode: nil),
+                                     parentPath: table.path(of: table.divisions[d]))
         }
         // Townships and villages; they hide the shorter names inside them (龙口 in 龙口河村).
         var hard = PositionSet(count: s.count + 1)
@@ -358,6 +369,8 @@ struct PlaceResolver {
     static let naturalFeatures = ScalarSet("江河湖山")
     /// After 山, what makes it no mountain (山区, 山里各庄村).
     static let notAfter山 = ScalarSet("区里村乡镇县市")
+    /// Last characters of a short form that keeps its division's kind (东乡县, 鄂温克旗).
+    static let kindEnds = ScalarSet("县旗")
 
     /// Characters after which a word starts: a county's short form may follow them.
     static let wordStarts = ScalarSet("在到赴往至从于和与及、的是了去来经由向对把被让将从据等省市县区州镇乡村率")
