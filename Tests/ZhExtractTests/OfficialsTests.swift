@@ -56,6 +56,12 @@ struct OfficialsTests {
         #expect(people("责任编辑：栾茜\n") == ["栾茜"])
         #expect(people("国家主席习近平强调，要坚持和完善人民代表大会制度。记者提问，县长治久安。").filter { $0 != "习近平" }.isEmpty)
         #expect(compound("区委书记申屠立峰出席。") == ["申屠立峰"])
+        // Tibetan names by their parts, also in a byline with spaces; Uyghur names with a dot.
+        #expect(titles("县委副书记、县长次仁多吉介绍情况。", "次仁多吉") == ["县委副书记", "县长"])
+        #expect(people("（江孜县融媒体中心 记者 尼玛次仁 拉巴卓嘎）") == ["尼玛次仁", "拉巴卓嘎"])
+        #expect(titles("县委副书记、县长艾尔肯·吐尼亚孜介绍情况。", "艾尔肯·吐尼亚孜") == ["县委副书记", "县长"])
+        #expect(titles("地委委员、行署副专员买买提江·阿不都热依木出席。", "买买提江·阿不都热依木") == ["委员", "副专员"])
+        #expect(people("他提出建议，买买提出席。").isEmpty)
         #expect(people("编辑：芮思敏  审核：邢凯\n") == ["芮思敏", "邢凯"])
         // 作 before 总结 or 汇报 is no third character of the name; 呼吁 is no name.
         #expect(people("中央书记处书记蔡奇作总结讲话。") == ["蔡奇"])

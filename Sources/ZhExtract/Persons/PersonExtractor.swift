@@ -158,6 +158,7 @@ struct PersonExtractor {
     func nameCandidates(at p: Int, surnameOnly: Bool = false) -> [Range<Int>] {
         guard p < s.count, Self.isHan(s[p]) else { return [] }
         for u in knownNameScalars where s.hasWord(u, at: p) { return [p..<(p + u.count)] }
+        if let r = tibetanName(at: p) { return [r] }
         var surnameLength = 0
         if let c = Self.compoundScalars.first(where: { s.hasWord($0, at: p) }) {
             surnameLength = c.count
@@ -193,12 +194,24 @@ struct PersonExtractor {
     private func foreignNameRun(at p: Int) -> Range<Int>? {
         // A country or city is no name (俄罗斯 after a list of leaders).
         // Nor a word that follows names (领导人达成, 首相宣布).
-        guard p < s.count, TitleLexicon.transliteration.contains(s[p]), !placeStarts.contains(p), !isBoundary(p) else { return nil }
+        guard p < s.count, TitleLexicon.transliteration.contains(s[p]) || TitleLexicon.dottedNameCharacters.contains(s[p]),
+              !placeStarts.contains(p), !isBoundary(p) else { return nil }
+        // Characters of dotted names only (买买提江·阿不都热依木): taken when a dot comes.
+        var dotted = false
+        var e = p
+        while e < s.count, e - p < 20, TitleLexicon.transliteration.contains(s[e]) || TitleLexicon.dottedNameCharacters.contains(s[e])
+                || TitleLexicon.nameDots.contains(s[e]) {
+            if TitleLexicon.nameDots.contains(s[e]) { dotted = e > p; break }
+            e += 1
+        }
+        func inName(_ c: Unicode.Scalar) -> Bool {
+            TitleLexicon.transliteration.contains(c) || (dotted && TitleLexicon.dottedNameCharacters.contains(c))
+        }
         var end = p
         while end < s.count, end - p < 20 {
-            if TitleLexicon.transliteration.contains(s[end]) {
+            if inName(s[end]) {
                 end += 1
-            } else if TitleLexicon.nameDots.contains(s[end]), end > p, end + 1 < s.count, TitleLexicon.transliteration.contains(s[end + 1]) {
+            } else if TitleLexicon.nameDots.contains(s[end]), end > p, end + 1 < s.count, inName(s[end + 1]) {
                 end += 1
             } else {
                 break
@@ -237,6 +250,8 @@ struct PersonExtractor {
         let spaced = p > start
         // Known names first.
         for u in knownNameScalars where s.hasWord(u, at: p) && isBoundary(p + u.count) { return p..<(p + u.count) }
+        // Tibetan names: one or two of the usual parts (次仁多吉, 白玛央金, 扎西).
+        if !spaced, let r = tibetanName(at: p) { return r }
         // A Japanese post's holder: a name in Han characters of its own (岸田文雄, 石破茂, 林芳正).
         if kanji, !isBoundary(p), !TitleLexicon.notForeignNames.contains(str(p..<min(s.count, p + 2))) {
             for length in [4, 3] where p + length <= s.count {
@@ -264,7 +279,11 @@ struct PersonExtractor {
             }
             // (A four-character reading here, for Yi names such as 吉木子日, read 李强监誓 and
             // 高瞻远瞩 on the news: left out.)
-            return foreign && !spaced ? readForeignName(at: p) : nil
+            if spaced { return nil }
+            if foreign { return readForeignName(at: p) }
+            // A dotted name starting with a surname's character (艾尔肯·吐尼亚孜).
+            if let r = readForeignName(at: p), s[r].contains(where: { TitleLexicon.nameDots.contains($0) }) { return r }
+            return nil
         }
         if spaced { return nil }
         if foreign { return readForeignName(at: p) }
@@ -281,6 +300,15 @@ struct PersonExtractor {
             }
         }
         return unlisted ? unlistedSurnameName(at: p) : nil
+    }
+
+    static let tibetanParts = Set(TitleLexicon.tibetanNameParts.map(\.scalars))
+
+    /// A Tibetan name at `p`: two of the usual parts (次仁多吉), or one (扎西), up to a boundary.
+    func tibetanName(at p: Int) -> Range<Int>? {
+        guard p + 2 <= s.count, Self.tibetanParts.contains(Array(s[p..<(p + 2)])) else { return nil }
+        if p + 4 <= s.count, Self.tibetanParts.contains(Array(s[(p + 2)..<(p + 4)])), isBoundary(p + 4) { return p..<(p + 4) }
+        return isBoundary(p + 2) ? p..<(p + 2) : nil
     }
 
     /// Marks a two-character name with an unlisted surname must be followed by.
