@@ -41,9 +41,11 @@ public struct Extractor: Sendable {
         let s = text.scalarArray
         var result = Extraction()
         // The rules' words, the event words, the chrome words and the title words, in one pass.
-        let scan = ruleIndex.scan(text)
+        // (Each part is let go once used: a long page holds millions of words.)
+        var scan = ruleIndex.scan(text)
         let words = scan.events
         let chrome = PageChrome(s, markers: scan.chrome)
+        scan.chrome = []
         result.boilerplate = chrome.lines
         result.title = chrome.title
         result.published = published ?? chrome.published
@@ -56,12 +58,14 @@ public struct Extractor: Sendable {
         var placeMentions = resolver.resolve(s, text: text, blocked: [], inside: companies, candidates: placeCandidates)
         let personExtractor = PersonExtractor(s: s, text: text, places: placeMentions, table: gazetteer.table,
                                               knownNames: Set(knownOfficials.keys), tokens: scan.titleTokens)
+        scan.titleTokens = []
         var persons = personExtractor.extract() + personExtractor.foreignNamesBeforePosts()
         let dateMentions = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
         let dateRanges = dateMentions.flatMap(\.mentions)
         result.dates = Self.aggregate(dateMentions)
         persons += RuleEngine(s: s, names: personExtractor, places: placeMentions, organizations: organizations.flatMap(\.mentions),
                               dates: dateRanges, titleTokens: personExtractor.titleWordRanges(), placeName: name).run(ruleIndex, hits: scan.ruleHits)
+        scan.ruleHits = []
         // Names are not places (梁玉林 is not 玉林): where a name overlaps a place, resolve
         // again with the names blocked.
         let nameSpans = persons.map(\.range)
@@ -77,7 +81,7 @@ public struct Extractor: Sendable {
                 result.amounts.append(a)
             }
         }
-        result.organizations = Self.trimmed(organizations, s, persons: nameSpans + result.persons.flatMap(\.mentions), places: placeMentions.map(\.range))
+        result.organizations = Self.trimmed(organizations, s, persons: [nameSpans] + result.persons.map(\.mentions), places: placeMentions)
         let sentences = Self.sentenceRanges(s)
         let found = visits(s, sentences: sentences, words: words, places: placeMentions, persons: persons, dates: dateMentions, skipping: inChrome)
         result.visits = found.map(\.visit)
@@ -316,13 +320,18 @@ public struct Extractor: Sendable {
     /// Organisations whose names reached back over a person and what the person did (习近平复信
     /// 北京交通大学, 米尼库奇要求波音公司): from the first place after the person (北京交通大学), or
     /// none where no place follows.
-    static func trimmed(_ orgs: [Organization], _ s: [Unicode.Scalar], persons: [Range<Int>], places: [Range<Int>]) -> [Organization] {
-        guard !persons.isEmpty, !orgs.isEmpty else { return orgs }
-        // Sorted by start, searched by halves: a long page has many of each.
-        let persons = persons.sorted { $0.lowerBound < $1.lowerBound }, places = places.sorted { $0.lowerBound < $1.lowerBound }
-        func first(_ rs: [Range<Int>], from p: Int) -> Int {
-            var lo = 0, hi = rs.count
-            while lo < hi { let mid = (lo + hi) / 2; if rs[mid].lowerBound < p { lo = mid + 1 } else { hi = mid } }
+    ///
+    /// - Parameters:
+    ///   - persons: every person's mentions (their ranges; marked, not copied: a long page has
+    ///     millions).
+    ///   - places: the place mentions, sorted by start.
+    static func trimmed(_ orgs: [Organization], _ s: [Unicode.Scalar], persons: [[Range<Int>]], places: [PlaceMention]) -> [Organization] {
+        guard !orgs.isEmpty, persons.contains(where: { !$0.isEmpty }) else { return orgs }
+        var starts = PositionSet(count: s.count + 1), ends = PositionSet(count: s.count + 1)
+        for list in persons { for r in list where r.upperBound <= s.count { starts[r.lowerBound] = true; ends[r.upperBound] = true } }
+        func firstPlace(from p: Int) -> Int {
+            var lo = 0, hi = places.count
+            while lo < hi { let mid = (lo + hi) / 2; if places[mid].range.lowerBound < p { lo = mid + 1 } else { hi = mid } }
             return lo
         }
         var out: [Organization] = []
@@ -330,17 +339,16 @@ public struct Extractor: Sendable {
         for o in orgs {
             for m in o.mentions {
                 var r = m
+                // The end of the last person starting inside the name (a name opening it is its
+                // own: 袁隆平农业高科技股份有限公司).
                 var cut: Int?
-                var k = first(persons, from: m.lowerBound)
-                while k < persons.count, persons[k].lowerBound < m.upperBound {
-                    // (A name opening the organisation's is its own: 袁隆平农业高科技股份有限公司.)
-                    if persons[k].upperBound < m.upperBound - 1, persons[k].lowerBound > m.lowerBound { cut = max(cut ?? 0, persons[k].upperBound) }
-                    k += 1
+                for k in (m.lowerBound + 1)..<max(m.lowerBound + 1, m.upperBound - 1) where starts[k] {
+                    if let e = (k + 1..<min(m.upperBound - 1, k + 12)).first(where: { ends[$0] }) { cut = max(cut ?? 0, e) }
                 }
                 if let cut {
-                    let j = first(places, from: cut)
-                    guard j < places.count, places[j].upperBound < m.upperBound, m.upperBound - places[j].lowerBound >= 3 else { continue }
-                    r = places[j].lowerBound..<m.upperBound
+                    let j = firstPlace(from: cut)
+                    guard j < places.count, places[j].range.upperBound < m.upperBound, m.upperBound - places[j].range.lowerBound >= 3 else { continue }
+                    r = places[j].range.lowerBound..<m.upperBound
                 }
                 let name = String(scalars: s[r])
                 if let k = index[name] { out[k].mentions.append(r) } else {

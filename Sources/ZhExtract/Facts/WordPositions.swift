@@ -15,25 +15,14 @@ enum EventWord: Int, CaseIterable {
 /// Where the ``EventWord``s occur in one document, found in one pass; ``first(_:_:)`` then
 /// answers "where in this sentence" by binary search.
 struct WordPositions {
-    static let matcher = try! PatternMatcher(pairs: EventWord.allCases.map { ($0.text, UInt32($0.rawValue)) }, kind: .overlapping)
     static let lengths = EventWord.allCases.map { $0.text.unicodeScalars.count }
 
-    /// Start positions per word, ascending.
-    private var positions: [[Int]]
+    /// Start positions per word, ascending (32 bits each: a long page has millions).
+    private var positions: [[Int32]]
 
-    /// Positions found elsewhere (``RuleIndex/scan(_:)``), per word, ascending.
-    init(positions: [[Int]]) {
+    /// Positions found by ``RuleIndex/scan(_:)``, per word, ascending.
+    init(positions: [[Int32]]) {
         self.positions = positions
-    }
-
-    init(_ text: String) {
-        var p = [[Int]](repeating: [], count: EventWord.allCases.count)
-        // Overlapping matches come by end position: one word's occurrences stay sorted by start.
-        Self.matcher.forEachMatch(in: text) { m in
-            p[Int(m.value)].append(m.start)
-            return true
-        }
-        positions = p
     }
 
     /// The first position where `word` lies wholly inside `range`.
@@ -44,9 +33,9 @@ struct WordPositions {
         var lo = 0, hi = list.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if list[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
+            if Int(list[mid]) < range.lowerBound { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < list.count, list[lo] + Self.lengths[word.rawValue] <= range.upperBound else { return nil }
-        return list[lo]
+        guard lo < list.count, Int(list[lo]) + Self.lengths[word.rawValue] <= range.upperBound else { return nil }
+        return Int(list[lo])
     }
 }

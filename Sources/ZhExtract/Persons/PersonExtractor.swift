@@ -14,7 +14,7 @@ struct PersonExtractor {
         (try! PatternMatcher(pairs: titleWordList.enumerated().map { ($0.element.word, UInt32($0.offset)) }), titleWordList.map(\.kind))
     }()
 
-    enum WordKind { case post, body, collective, other }
+    enum WordKind: UInt8 { case post, body, collective, other }
 
     static let boundaryScalarSet = Set(TitleLexicon.boundaryChars.flatMap(\.unicodeScalars))
     static let surnameScalars = Set(TitleLexicon.surnames.flatMap(\.unicodeScalars))
@@ -24,9 +24,19 @@ struct PersonExtractor {
     /// transliterated: 阿石拉比, 扎西, 买买提).
     static let transliterationStarts: Set<Character> = Set("阿艾买吾热伊依木尼扎次旦格达拉巴沙哈克图吉加央索曲洛多卓德俄日吉呼宝敖尕萨乌")
 
+    /// A title word's place and kind, 12 bytes (a long page has millions).
     struct Token {
-        var range: Range<Int>
+        private var start: Int32
+        private var end: Int32
         var kind: WordKind
+
+        init(range: Range<Int>, kind: WordKind) {
+            start = Int32(truncatingIfNeeded: range.lowerBound)
+            end = Int32(truncatingIfNeeded: range.upperBound)
+            self.kind = kind
+        }
+
+        var range: Range<Int> { Int(start)..<Int(end) }
     }
 
     struct Found {
@@ -405,21 +415,6 @@ struct PersonExtractor {
     /// The title words of the text, for rules.
     func titleWordRanges() -> [Range<Int>] {
         tokens.filter { $0.kind != .other }.map(\.range)
-    }
-
-    /// Leftmost-longest title words from all their occurrences, overlapping ones included
-    /// (``RuleIndex/scan(_:)``): the longest at the leftmost start, then on after it.
-    ///
-    /// - Complexity: O(*k* log *k*) for *k* occurrences.
-    static func leftmostLongest(_ all: [Token]) -> [Token] {
-        let sorted = all.sorted { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.upperBound > $1.range.upperBound }
-        var out: [Token] = []
-        var end = -1
-        for t in sorted where t.range.lowerBound >= end {
-            out.append(t)
-            end = t.range.upperBound
-        }
-        return out
     }
 
     /// The title words of the text, found once.

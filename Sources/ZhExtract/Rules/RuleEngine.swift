@@ -150,7 +150,7 @@ struct RuleEngine {
     ///
     /// - Parameter hitsByWord: where each of the index's required words occurs
     ///   (``RuleIndex/scan(_:)``).
-    func run(_ index: RuleIndex, hits hitsByWord: [[Int]]) -> [PersonExtractor.Found] {
+    func run(_ index: RuleIndex, hits hitsByWord: [[Int32]]) -> [PersonExtractor.Found] {
         var found: [PersonExtractor.Found] = []
         var claimed = PositionSet(count: s.count + 1)
         for (k, rule) in index.rules.enumerated() {
@@ -160,7 +160,7 @@ struct RuleEngine {
             var starts: [Int]
             if let required = index.required[k] {
                 var hits: [Int] = []
-                for w in required.words { hits += hitsByWord[w] }
+                for w in required.words { hits += hitsByWord[w].lazy.map(Int.init) }
                 if hits.isEmpty { continue }
                 hits.sort()
                 let reach = index.reach[k]
@@ -341,7 +341,7 @@ final class RuleIndex: Sendable {
     /// What one scan of a document finds.
     struct Scan {
         /// Where each rule word occurs.
-        var ruleHits: [[Int]]
+        var ruleHits: [[Int32]]
         var events: WordPositions
         var chrome: [PageChrome.Marker]
         /// The title words, leftmost-longest.
@@ -353,19 +353,31 @@ final class RuleIndex: Sendable {
     ///
     /// - Complexity: O(*n* + *k* log *k*) for *n* bytes and *k* matches.
     func scan(_ text: String) -> Scan {
-        var hits = [[Int]](repeating: [], count: wordCount)
-        var events = [[Int]](repeating: [], count: EventWord.allCases.count)
+        var hits = [[Int32]](repeating: [], count: wordCount)
+        var events = [[Int32]](repeating: [], count: EventWord.allCases.count)
         var chrome: [PageChrome.Marker] = []
-        var titles: [PersonExtractor.Token] = []
+        // Title words packed 8 bytes each (a long page has millions): start, then longest first.
+        var titles: [UInt64] = []
         words.forEachMatch(in: text) { m in
             let k = Int(m.value)
-            if ruleWord[k] >= 0 { hits[Int(ruleWord[k])].append(m.start) }
-            if eventWord[k] >= 0 { events[Int(eventWord[k])].append(m.start) }
+            if ruleWord[k] >= 0 { hits[Int(ruleWord[k])].append(Int32(truncatingIfNeeded: m.start)) }
+            if eventWord[k] >= 0 { events[Int(eventWord[k])].append(Int32(truncatingIfNeeded: m.start)) }
             if chromeWord[k] >= 0 { chrome.append((m.start, m.end, chromeWord[k] == 1)) }
-            if let kind = titleKind[k] { titles.append(PersonExtractor.Token(range: m.start..<m.end, kind: kind)) }
+            if let kind = titleKind[k] {
+                titles.append(UInt64(m.start) << 24 | UInt64(0xFFFF - min(0xFFFF, m.end - m.start)) << 8 | UInt64(kind.rawValue))
+            }
             return true
         }
-        return Scan(ruleHits: hits, events: WordPositions(positions: events), chrome: chrome,
-                    titleTokens: PersonExtractor.leftmostLongest(titles))
+        titles.sort()
+        var tokens: [PersonExtractor.Token] = []
+        var end = -1
+        for t in titles {
+            let start = Int(t >> 24), length = 0xFFFF - Int((t >> 8) & 0xFFFF)
+            guard start >= end else { continue }
+            tokens.append(PersonExtractor.Token(range: start..<(start + length), kind: PersonExtractor.WordKind(rawValue: UInt8(t & 0xFF))!))
+            end = start + length
+        }
+        titles = []
+        return Scan(ruleHits: hits, events: WordPositions(positions: events), chrome: chrome, titleTokens: tokens)
     }
 }
