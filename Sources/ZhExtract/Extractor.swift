@@ -631,6 +631,23 @@ public struct Extractor: Sendable {
 
     static let easternProvinces: Set<String> = ["110000", "120000", "310000", "320000", "330000", "350000", "370000", "440000", "210000"]
 
+    /// The pairs of places joined by 和 or 与 at the end of `places` (in text order), each pair
+    /// separated from the next by 、 or ，: 深圳和汕尾，广州和清远、佛山和茂名.
+    static func pairList(_ places: [PlaceMention], _ s: [Unicode.Scalar]) -> [(PlaceMention, PlaceMention)] {
+        var out: [(PlaceMention, PlaceMention)] = []
+        var k = places.count - 1
+        while k >= 1 {
+            let x = places[k - 1], y = places[k]
+            guard y.range.lowerBound == x.range.upperBound + 1, s[x.range.upperBound] == "和" || s[x.range.upperBound] == "与" else { break }
+            if let next = out.first?.0 {
+                guard next.range.lowerBound == y.range.upperBound + 1, s[y.range.upperBound] == "、" || s[y.range.upperBound] == "，" else { break }
+            }
+            out.insert((x, y), at: 0)
+            k -= 2
+        }
+        return out
+    }
+
     /// What ends a clause: a place after it is no longer the pairing trigger's.
     static let pairingClauseEnds = ScalarSet("，。；！？\n")
     /// Words that set a relation up (建立…关系, 结对): a year before its sides is when it began.
@@ -716,6 +733,16 @@ public struct Extractor: Sendable {
             }
             // 今年是…的第四个年头: the relation began three years before the publication's year.
             if since == nil, let pub = published, let n = Self.nthYear(s, in: sentence) { since = String(pub.year - n + 1) }
+            // A list of pairs before the trigger (深圳和汕尾，广州和清远、佛山和茂名…开展对口帮扶协作,
+            // 广州与梅州、深圳与河源结对): each pair is a relation, the richer side helping.
+            let pairs = Self.pairList(before, s)
+            if pairs.count >= 2, let last = pairs.last, t - last.1.range.upperBound <= 16 {
+                for (x, y) in pairs {
+                    let (l, r) = (name(x), name(y))
+                    if helperScore(r) > helperScore(l) { add(r, l, since) } else { add(l, r, since) }
+                }
+                continue
+            }
             guard let a = before.last, t - a.range.upperBound <= 6 else { continue }
             // The helpers: places joined to `a` by 和, 与, 、 or directly, going back.
             var chain = [a]
