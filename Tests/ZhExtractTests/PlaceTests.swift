@@ -85,6 +85,7 @@ struct PlaceTests {
     func sharedShortForms() {
         #expect(places("酉阳县党政代表团赴山东东营考察，东营市委常委出席。").first { $0.name == "东营" }?.fullName == "东营市")
         #expect(places("代表团到东营调研。").first?.fullName == "东营市")
+        #expect(names("在江西吉安调研。") == ["江西省", "吉安市"])
         // Written after its city, the district stays the district.
         #expect(names("东营市东营区举行活动。") == ["东营市", "东营区"])
         #expect(!names("组织沿河县有关村开展活动，去年村集体经济收入增加，移民村基础设施改善。").contains { $0.hasSuffix("村") })
