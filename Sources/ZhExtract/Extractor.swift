@@ -465,7 +465,10 @@ public struct Extractor: Sendable {
                 from = name(m)
             }
             if from == nil { from = leaders.compactMap { $0.titles.first?.place }.first }
-            if from == nil, let m = places.within(sentence.lowerBound..<go).first { from = name(m) }
+            // (Not a place after 在: 在镇坪期间，代表团一行来到曙坪镇 is where they are, not whence.)
+            if from == nil, let m = places.within(sentence.lowerBound..<go).first, !(m.range.lowerBound > 0 && s[m.range.lowerBound - 1] == "在") {
+                from = name(m)
+            }
             // A delegation does not come from where it goes (a post's place inferred from later
             // in the text: 市委书记张三率市党政代表团赴杭州); going to places inside one's own is no
             // delegation from one place to another (在镇坪期间…来到曙坪镇).

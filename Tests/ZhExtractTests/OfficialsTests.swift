@@ -387,6 +387,9 @@ struct VisitTests {
         // A delegation does not come from where it goes.
         let same = extractor.extract("市委书记张三率市党政代表团赴杭州考察。", published: published).visits
         #expect(same.first?.to == ["杭州市"] && same.first?.from == nil)
+        // Where a delegation is (在镇坪期间) is not whence it comes, nor is the host its leader.
+        let there = extractor.extract("区委书记张涛率区党政代表团赴陕西省安康市镇坪县考察。镇坪县委书记揭晓东陪同考察。在镇坪期间，代表团一行先后来到曙坪镇。", published: published).visits
+        #expect(there.allSatisfy { !$0.leaders.contains("揭晓东") })
     }
 
     @Test("delegations: 带队赴, 率…代表团到 a place; 受到 a place is no going")
