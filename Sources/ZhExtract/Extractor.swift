@@ -746,6 +746,15 @@ public struct Extractor: Sendable {
                 }
                 continue
             }
+            // A subject further before 对口支援, 对口帮扶 or 结对帮扶, in the same clause (上海先后选派十批
+            // 援藏干部对口支援江孜): it helps the place right after.
+            if let a = before.last, t - a.range.upperBound > 6, t - a.range.upperBound <= 24,
+               [EventWord.对口支援, .对口帮扶, .结对帮扶].contains(where: { words.first(t..<(t + 4), $0) == t }),
+               !(a.range.upperBound..<t).contains(where: { Self.pairingClauseEnds.contains(s[$0]) }),
+               let b = after.first, b.range.lowerBound - t <= 6, !(t..<b.range.lowerBound).contains(where: { Self.pairingClauseEnds.contains(s[$0]) }) {
+                add(name(a), name(destinations(Array(after.prefix { $0.range.lowerBound - t <= 30 })).first ?? b), since)
+                continue
+            }
             guard let a = before.last, t - a.range.upperBound <= 6 else { continue }
             // The helpers: places joined to `a` by 和, 与, 、 or directly, going back.
             var chain = [a]

@@ -330,6 +330,8 @@ struct FactsTests {
         #expect(pairs("2023年杭州市与恩施州结对帮扶工作成效明显。") == ["杭州市>恩施土家族苗族自治州@-"])
         // A list is no pair, and a township is no side.
         #expect(pairs("盐源县、普格县要全面扛起对口帮扶主体责任。").isEmpty)
+        // A subject further before 对口支援, in the same clause; a county's short form after it.
+        #expect(pairs("日喀则市江孜县消息。1995年以来，上海先后选派十批援藏干部对口支援江孜。") == ["上海市>江孜县@1995"])
         // A list of pairs before the trigger: each pair.
         #expect(pairs("省里确定深圳和汕尾，广州和清远、佛山和茂名等开展新一轮省内对口帮扶协作。") == ["深圳市>汕尾市@-", "广州市>清远市@-", "佛山市>茂名市@-"])
         #expect(pairs("广州与梅州、深圳与河源结对开展对口帮扶。") == ["广州市>梅州市@-", "深圳市>河源市@-"])

@@ -373,7 +373,7 @@ struct PlaceResolver {
     static let kindEnds = ScalarSet("县旗")
 
     /// Characters after which a word starts: a county's short form may follow them.
-    static let wordStarts = ScalarSet("在到赴往至从于和与及、的是了去来经由向对把被让将从据等省市县区州镇乡村率")
+    static let wordStarts = ScalarSet("在到赴往至从于和与及、的是了去来经由向对把被让将从据等省市县区州镇乡村率援扶")
     /// Official names that are common words too.
     static let genericNames: Set<[Unicode.Scalar]> = Set(["郊区", "城区", "矿区", "新区", "市中区"].map(\.scalars))
     /// Words that end the name of a park, school, base... a run of places inside one names it.
