@@ -121,6 +121,8 @@ struct PlaceTests {
         #expect(places("临夏州消息：历城区帮助东乡县农村劳动力到山东就业。").contains { $0.fullName == "东乡族自治县" })
         #expect(!names("历城区帮助东乡县农村劳动力到山东就业。").contains { $0.hasSuffix("乡") && $0 != "东乡族自治县" })
         #expect(!names("驻大寨村第一书记介绍。").contains("驻大寨村"))
+        // A village listed after another is one too, under the same township, whatever its name.
+        #expect(places("龙胜各族自治县龙脊镇大寨村、平安村发展旅游。").first { $0.fullName == "平安村" }?.path.suffix(2) == ["龙脊镇", "平安村"])
     }
 
     @Test("nothing starts inside a province's name unless another name ends there")

@@ -437,6 +437,14 @@ struct PlaceResolver {
                 guard (start..<i).allSatisfy({ Self.isHan(s[$0].value) && !hard[$0] && !Self.notInLocalNames.contains(s[$0]) }),
                       !(found.last.map { $0.range.overlaps(start..<i) } ?? false) else { continue }
                 let anchor = found.last.flatMap({ $0.range.upperBound == start ? $0 : nil }) ?? endsAt[start].map({ known[$0] })
+                // A village listed right after another of the same kind (龙脊镇大寨村、平安村) is one
+                // too, under the same place, whatever its name.
+                if let sibling = found.last, start > 0, sibling.range.upperBound == start - 1, s[start - 1] == "、",
+                   sibling.local?.level == level, !sibling.parentPath.isEmpty,
+                   !Self.notLocalStarts.contains(s[start]), length <= 3 {
+                    accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local(), parentPath: sibling.parentPath)
+                    break
+                }
                 // A word such as 城镇 ending the name rules it out, unless the name's county is
                 // written right before it and one character comes before the word (盐源县卫城镇;
                 // not …县多个乡镇).
