@@ -101,7 +101,7 @@ struct GoldTests {
     /// officials, real places and pairings; six in traditional characters, three with ruby pinyin),
     /// with a careful annotation: the extraction must keep what it reads there. Measured when the
     /// second round was added (2026-11-30): persons P 1.000 R 0.962, titles P 0.991 R 0.956, places
-    /// P 0.969 R 0.945, visits P 1.000 R 1.000, pairings P 0.920 R 0.793, amounts 65 of 65, dates
+    /// P 0.969 R 0.952, visits P 1.000 R 1.000, pairings P 0.923 R 0.828, amounts 65 of 65, dates
     /// P 0.984 R 0.875.
     @Test("articles written for testing, of the seeds' kind")
     func writtenArticles() throws {
@@ -115,7 +115,7 @@ struct GoldTests {
         #expect(s.recall("titles") >= 0.93 && s.precision("titles") >= 0.97, "\(s)")
         #expect(s.recall("places") >= 0.92 && s.precision("places") >= 0.94, "\(s)")
         #expect(s.recall("visits") >= 0.95 && s.precision("visits") >= 0.95, "\(s)")
-        #expect(s.recall("pairings") >= 0.75 && s.precision("pairings") >= 0.88, "\(s)")
+        #expect(s.recall("pairings") >= 0.8 && s.precision("pairings") >= 0.88, "\(s)")
         #expect(s.recall("amounts") >= 0.97 && s.precision("amounts") >= 0.97, "\(s)")
         #expect(s.recall("dates") >= 0.85 && s.precision("dates") >= 0.95, "\(s)")
     }
