@@ -437,12 +437,23 @@ public struct Extractor: Sendable {
                     k = d + 1
                 }
             }
+            if goWord == nil {
+                // 来 likewise, an inbound delegation told by its host (率杭州市党政代表团来恩施州考察).
+                var d = sentence.lowerBound + 1
+                while d < sentence.upperBound - 1 {
+                    if s[d] == "来", Self.beforeGoing到.contains(s[d - 1]) {
+                        let m = places.firstIndex(startingAtOrAfter: d + 1)
+                        if m < places.count, places[m].range.lowerBound == d + 1 { goWord = d; break }
+                    }
+                    d += 1
+                }
+            }
             guard let go = goWord else { continue }
             let delegation = [EventWord.率, .带领, .带队, .代表团, .考察团, .调研组, .率队, .率团].contains { words.first(sentence.lowerBound..<go, $0) != nil }
             guard delegation else { continue }
             // Destinations: the places right after 赴, joined directly or by 、.
             var run: [PlaceMention] = []
-            var p = go + (s[go] == "赴" || (s[go] == "到" && !s.hasWord("到访".scalars, at: go)) ? 1 : s[go] == "先" ? 3 : 2)
+            var p = go + (s[go] == "赴" || s[go] == "来" || (s[go] == "到" && !s.hasWord("到访".scalars, at: go)) ? 1 : s[go] == "先" ? 3 : 2)
             for m in places[places.firstIndex(startingAtOrAfter: p)...] where m.range.upperBound <= sentence.upperBound {
                 if m.range.lowerBound == p || (m.range.lowerBound == p + 1 && s[p] == "、") {
                     run.append(m)

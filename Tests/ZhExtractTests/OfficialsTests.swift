@@ -389,6 +389,9 @@ struct VisitTests {
         // A delegation does not come from where it goes.
         let same = extractor.extract("市委书记张三率市党政代表团赴杭州考察。", published: published).visits
         #expect(same.first?.to == ["杭州市"] && same.first?.from == nil)
+        // An inbound delegation told by its host: 团来 a place.
+        let inbound = extractor.extract("3月30日至4月2日，浙江省杭州市委副书记、市长盛卫东率杭州市党政代表团来恩施州考察东西部扶贫协作工作。", published: published).visits
+        #expect(inbound.first?.from == "杭州市" && inbound.first?.to == ["恩施土家族苗族自治州"] && inbound.first?.leaders == ["盛卫东"])
         // Where a delegation is (在镇坪期间) is not whence it comes, nor is the host its leader.
         let there = extractor.extract("区委书记张涛率区党政代表团赴陕西省安康市镇坪县考察。镇坪县委书记揭晓东陪同考察。在镇坪期间，代表团一行先后来到曙坪镇。", published: published).visits
         #expect(there.allSatisfy { !$0.leaders.contains("揭晓东") })
