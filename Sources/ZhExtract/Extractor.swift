@@ -813,7 +813,17 @@ public struct Extractor: Sendable {
                 let hs = Array(helpers.suffix(helped.count))
                 for (h, d) in zip(hs, helped) { add(name(h), name(d), since) }
             } else {
-                for d in helped.prefix(1) { add(name(a), name(d), since) }
+                // The helped places listed after the trigger (对口支援喀什市和塔什库尔干塔吉克自治县,
+                // 巴楚、莎车、泽普、叶城四县): each is helped.
+                var listed = [after[0]]
+                for m in after.dropFirst() {
+                    let gap = m.range.lowerBound - listed.last!.range.upperBound
+                    guard gap == 0 || (gap == 1 && "、和及".unicodeScalars.contains(s[listed.last!.range.upperBound])) else { break }
+                    listed.append(m)
+                }
+                for d in (b.map { $0.range.lowerBound == after[0].range.lowerBound } ?? false ? destinations(listed) : Array(helped.prefix(1))) {
+                    add(name(a), name(d), since)
+                }
             }
         }
         // A delegation on assistance work: the visitor helps each place visited.

@@ -294,6 +294,8 @@ struct FactsTests {
                 == ["7月31日=2024-07-31..2024-07-31", "1日=2024-08-01..2024-08-01"])
         #expect(dates("今年1月，事故发生。本月11日，警方公布了调查结果。", Day(year: 2023, month: 9, day: 16)).last == "11日=2023-09-11..2023-09-11")
         #expect(dates("自上月18日以来，警方逮捕多人。", Day(year: 2024, month: 5, day: 11)) == ["18日以来=2024-04-18..-"])
+        // 以来 at the end of a long clause still opens the range.
+        #expect(dates("自2018年计算机软件版权登记首度突破100万件以来，已连续6年保持百万件以上规模。", Day(year: 2024, month: 5, day: 11)) == ["自2018年=2018-01-01..-"])
         // Days after the roll go on in the new month; a day further back looks back.
         #expect(dates("7月30日，会议召开。31日，继续开会。1日，返回。2日，总结。", Day(year: 2024, month: 8, day: 25)).suffix(2)
                 == ["1日=2024-08-01..2024-08-01", "2日=2024-08-02..2024-08-02"])
@@ -332,6 +334,8 @@ struct FactsTests {
         #expect(pairs("盐源县、普格县要全面扛起对口帮扶主体责任。").isEmpty)
         // A subject further before 对口支援, in the same clause; a county's short form after it.
         #expect(pairs("日喀则市江孜县消息。1995年以来，上海先后选派十批援藏干部对口支援江孜。") == ["上海市>江孜县@1995"])
+        // Every helped place of a list after the trigger.
+        #expect(pairs("浙江省对口支援喀什市和塔什库尔干塔吉克自治县。") == ["浙江省>喀什市@-", "浙江省>塔什库尔干塔吉克自治县@-"])
         // A list of pairs before the trigger: each pair.
         #expect(pairs("省里确定深圳和汕尾，广州和清远、佛山和茂名等开展新一轮省内对口帮扶协作。") == ["深圳市>汕尾市@-", "广州市>清远市@-", "佛山市>茂名市@-"])
         #expect(pairs("广州与梅州、深圳与河源结对开展对口帮扶。") == ["广州市>梅州市@-", "深圳市>河源市@-"])

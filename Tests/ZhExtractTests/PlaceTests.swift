@@ -52,6 +52,7 @@ struct PlaceTests {
         #expect(p.contains { $0.fullName == "长三角" } && p.contains { $0.fullName == "粤港澳大湾区" })
         // 四川盆地 is the basin, not 四川省; 蒙山县 is not read inside 乌蒙山区, nor 吕梁市 in 吕梁山区.
         #expect(!p.contains { $0.fullName == "四川省" || $0.fullName == "蒙山县" })
+        #expect(names("游客来到青海湖。") == ["青海湖"])
         #expect(!names("吕梁山区群众脱贫。").contains("吕梁市"))
         // 大凉山 stays the prefecture.
         #expect(names("大凉山深处的村庄。") == ["凉山彝族自治州"])

@@ -354,7 +354,7 @@ struct DateExtractor {
                 // 自2018年揭牌以来: 以来 later in the same clause still opens the range (not when
                 // the range's end is written: 自2018年至2020年).
                 var k = j
-                while k < s.count, k - j < 16, !Self.clauseEnds.contains(s[k]), !word(k, "以来") { k += 1 }
+                while k < s.count, k - j < 40, !Self.clauseEnds.contains(s[k]), !word(k, "以来") { k += 1 }
                 if k < s.count, word(k, "以来") { open = true }
             }
             if d != nil, endDay == nil { endDay = startDay }

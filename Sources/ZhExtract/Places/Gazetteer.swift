@@ -149,7 +149,7 @@ enum PlaceLexicon {
         长江流域 黄河流域 珠江流域 淮河流域 \
         青藏高原 黄土高原 云贵高原 内蒙古高原 四川盆地 塔里木盆地 准噶尔盆地 柴达木盆地 华北平原 东北平原 \
         江汉平原 成都平原 三江平原 河套平原 塔克拉玛干沙漠 腾格里沙漠 库布其沙漠 毛乌素沙地 科尔沁沙地 三江源 \
-        横断山区
+        横断山区 青海湖 洞庭湖 鄱阳湖 泸沽湖 纳木错 帕米尔高原
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init)
 
     /// Province abbreviations, as evidence for which province an ambiguous name belongs to.
