@@ -211,6 +211,15 @@ struct MojibakeTests {
         return row[b.count]
     }
 
+    @Test("unknown bytes in a row are one lost character, not one per byte")
+    func lostBytesInARow() {
+        // 中 (E4 B8 AD) with its last two bytes unknown, then 心 (E5 BF 83).
+        let (text, lost, valid) = MojibakeRepairer.decodeUTF8([0xE4, nil, nil, 0xE5, 0xBF, 0x83])
+        #expect(text == ["\u{FFFD}", "心"] && lost == 1 && valid)
+        let (text2, lost2, _) = MojibakeRepairer.decodeUTF8([nil, nil, 0xBF, 0xE5, 0xBF, 0x83])
+        #expect(text2 == ["\u{FFFD}", "心"] && lost2 == 1)
+    }
+
     @Test("classes that lose no bytes come back whole", arguments: [
         ("UTF-8", "windows-1252", false), ("UTF-8", "ISO-8859-1", false),
         ("windows-936-2000", "ISO-8859-1", false), ("windows-950-2000", "ISO-8859-1", true),

@@ -247,9 +247,10 @@ public struct MojibakeRepairer: NormalizationStage {
         var i = 0
         while i < bytes.count {
             guard let b0 = bytes[i] else {
-                // An unknown byte: skip continuation bytes after it; the character is lost.
+                // Unknown bytes: skip them and the continuation bytes after them; one character
+                // is lost (not one per byte).
                 i += 1
-                while i < bytes.count, let b = bytes[i], b & 0xC0 == 0x80 { i += 1 }
+                while i < bytes.count, bytes[i] == nil || bytes[i]! & 0xC0 == 0x80 { i += 1 }
                 out.append("\u{FFFD}")
                 lost += 1
                 continue
