@@ -97,12 +97,13 @@ struct GoldScore: CustomStringConvertible {
 
 @Suite("Scores against gold annotations")
 struct GoldTests {
-    /// Eighteen articles of the seeds' kind written for ZhKit's tests in two rounds (fictional
-    /// officials, real places and pairings; six in traditional characters, three with ruby pinyin),
-    /// with a careful annotation: the extraction must keep what it reads there. Measured when the
-    /// second round was added (2026-11-30): persons P 1.000 R 0.962, titles P 0.991 R 0.956, places
-    /// P 0.969 R 0.952, visits P 1.000 R 1.000, pairings P 0.923 R 0.828, amounts 65 of 65, dates
-    /// P 0.984 R 0.875.
+    /// Twenty-six articles of the seeds' kind written for ZhKit's tests in three rounds (fictional
+    /// officials, real places and pairings; seven in traditional characters, four with ruby pinyin,
+    /// one read one byte off in GBK, one with a paragraph of UTF-8 read as GBK), with a careful
+    /// annotation of the clean text: the extraction must keep what it reads there. Measured when
+    /// the third round was added (2026-11-30): persons P 0.990 R 0.950, titles P 0.986 R 0.926,
+    /// places P 0.961 R 0.957, visits P 1.000 R 0.909, pairings P 0.953 R 0.872, amounts 93 of 93,
+    /// dates P 0.959 R 0.904.
     @Test("articles written for testing, of the seeds' kind")
     func writtenArticles() throws {
         let root = SharedData.packageRoot + "/testdata/written"
@@ -111,13 +112,13 @@ struct GoldTests {
             return
         }
         print(s)
-        #expect(s.recall("persons") >= 0.94 && s.precision("persons") >= 0.97, "\(s)")
-        #expect(s.recall("titles") >= 0.93 && s.precision("titles") >= 0.97, "\(s)")
+        #expect(s.recall("persons") >= 0.93 && s.precision("persons") >= 0.97, "\(s)")
+        #expect(s.recall("titles") >= 0.9 && s.precision("titles") >= 0.97, "\(s)")
         #expect(s.recall("places") >= 0.92 && s.precision("places") >= 0.94, "\(s)")
-        #expect(s.recall("visits") >= 0.95 && s.precision("visits") >= 0.95, "\(s)")
-        #expect(s.recall("pairings") >= 0.8 && s.precision("pairings") >= 0.88, "\(s)")
+        #expect(s.recall("visits") >= 0.88 && s.precision("visits") >= 0.95, "\(s)")
+        #expect(s.recall("pairings") >= 0.84 && s.precision("pairings") >= 0.92, "\(s)")
         #expect(s.recall("amounts") >= 0.97 && s.precision("amounts") >= 0.97, "\(s)")
-        #expect(s.recall("dates") >= 0.85 && s.precision("dates") >= 0.95, "\(s)")
+        #expect(s.recall("dates") >= 0.88 && s.precision("dates") >= 0.94, "\(s)")
     }
 
     /// The seeds against `../shared/gold/seeds-gold.json`, as `score.py` scores them.
