@@ -26,10 +26,14 @@ public struct Extractor: Sendable {
         self.knownOfficials = officials
         self.rules = ExtractionRule.builtin + rules
         ruleIndex = rules.isEmpty ? Self.builtinRuleIndex : RuleIndex(self.rules)
+        documentWords = rules.isEmpty ? Self.builtinWords : DocumentWords(ruleWords: ruleIndex.wordIDs)
     }
 
     let ruleIndex: RuleIndex
     static let builtinRuleIndex = RuleIndex(ExtractionRule.builtin)
+    /// The words of every step, found in one scan of a document.
+    let documentWords: DocumentWords
+    static let builtinWords = DocumentWords(ruleWords: builtinRuleIndex.wordIDs)
 
     /// Extracts the facts of `text`.
     ///
@@ -42,7 +46,7 @@ public struct Extractor: Sendable {
         var result = Extraction()
         // The rules' words, the event words, the chrome words and the title words, in one pass.
         // (Each part is let go once used: a long page holds millions of words.)
-        var scan = ruleIndex.scan(text)
+        var scan = documentWords.scan(text)
         let words = scan.events
         let chrome = PageChrome(s, markers: scan.chrome)
         scan.chrome = []
@@ -97,12 +101,8 @@ public struct Extractor: Sendable {
         for k in result.visits.indices where result.visits[k].from == nil {
             guard let leader = result.visits[k].leaders.first,
                   let home = result.persons.first(where: { $0.name == leader })?.titles.compactMap(\.place).first,
-                  let homeDivision = table.divisions(named: home).first else { continue }
-            let homePath = table.path(of: homeDivision)
-            let related = result.visits[k].to.contains { t in
-                t == home || homePath.contains(t) || (table.divisions(named: t).first.map { table.path(of: $0).contains(home) } ?? false)
-            }
-            if !related { result.visits[k].from = home }
+                  !table.divisions(named: home).isEmpty else { continue }
+            if !result.visits[k].to.contains(where: { $0 == home || table.inOneLine(home, $0) }) { result.visits[k].from = home }
         }
         // A Chinese leader going abroad comes from China (李强对澳大利亚进行正式访问): every place
         // gone to is foreign and every leader has a Chinese name.
@@ -362,8 +362,10 @@ public struct Extractor: Sendable {
 
     // MARK: - Events
 
-    /// What a delegation's name ends with before it goes 到 a place (代表团, 工作组, 一行, 8人).
+    /// What a delegation's name ends with before it goes 到 or 来 a place (代表团, 工作组, 一行, 8人).
     static let beforeGoing到 = ScalarSet("团组队行人等")
+    /// Going to a place right after a delegation: 到, 来.
+    static let goingChars = ScalarSet("到来")
 
     /// N in "第N个年头" (figures or a Chinese numeral up to 十九) within `r`, or nil.
     static func nthYear(_ s: [Unicode.Scalar], in r: Range<Int>) -> Int? {
@@ -371,8 +373,9 @@ public struct Extractor: Sendable {
         for i in r where s[i] == "第" {
             var k = i + 1, n = 0
             if k < r.upperBound, s[k] == "十" { n = 10; k += 1 }
-            if k < r.upperBound, let d = chineseDigits[s[k]] { n += d; k += 1 } else if n == 0 {
-                while k < r.upperBound, s[k].value >= 0x30, s[k].value <= 0x39 { n = n * 10 + Int(s[k].value - 0x30); k += 1 }
+            if k < r.upperBound, let d = chineseDigits[s[k]] { n += d; k += 1 } else if n == 0, let run = s.digitRun(at: k, maxDigits: 2) {
+                n = run.value
+                k = run.end
             }
             if n > 0, n < 50, s.hasWord(tail, at: k) || s.hasWord("年头".scalars, at: k) { return n }
         }
@@ -428,24 +431,13 @@ public struct Extractor: Sendable {
             }
             var goWord = [EventWord.赴, .前往, .到访, .先后到, .来到].compactMap({ words.first(sentence, $0) }).min()
             if goWord == nil {
-                // 到 right before a place, right after the delegation (率泸州市党政代表团到盐源县考察,
-                // 一行8人到); not 受到, 得到 and the like.
-                var k = sentence.lowerBound
-                while let d = words.first(k..<sentence.upperBound, .到) {
+                // 到 or 来 right before a place, right after the delegation (率泸州市党政代表团到盐源县考察,
+                // 一行8人到; 率杭州市党政代表团来恩施州考察, an inbound delegation told by its host);
+                // not 受到, 得到, 以来 and the like.
+                for d in (sentence.lowerBound + 1)..<max(sentence.lowerBound + 1, sentence.upperBound - 1)
+                where Self.goingChars.contains(s[d]) && Self.beforeGoing到.contains(s[d - 1]) {
                     let m = places.firstIndex(startingAtOrAfter: d + 1)
-                    if d > 0, Self.beforeGoing到.contains(s[d - 1]), m < places.count, places[m].range.lowerBound == d + 1 { goWord = d; break }
-                    k = d + 1
-                }
-            }
-            if goWord == nil {
-                // 来 likewise, an inbound delegation told by its host (率杭州市党政代表团来恩施州考察).
-                var d = sentence.lowerBound + 1
-                while d < sentence.upperBound - 1 {
-                    if s[d] == "来", Self.beforeGoing到.contains(s[d - 1]) {
-                        let m = places.firstIndex(startingAtOrAfter: d + 1)
-                        if m < places.count, places[m].range.lowerBound == d + 1 { goWord = d; break }
-                    }
-                    d += 1
+                    if m < places.count, places[m].range.lowerBound == d + 1 { goWord = d; break }
                 }
             }
             guard let go = goWord else { continue }
@@ -682,18 +674,6 @@ public struct Extractor: Sendable {
     /// 广州、毕节携手开展…); without it they are a list (盐源县、普格县要扛起…).
     static let pairWords = ["两市", "两地", "两县", "两区", "两省", "两州", "携手"].map(\.scalars)
 
-    /// The year written right before `i` (2013年 before 苏州), if any.
-    static func yearEnding(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        guard i >= 5, s[i - 1] == "年" else { return nil }
-        var v = 0
-        for k in (i - 5)..<(i - 1) {
-            guard s[k].value >= 0x30 && s[k].value <= 0x39 else { return nil }
-            v = v * 10 + Int(s[k].value - 0x30)
-        }
-        if i >= 6, s[i - 6].value >= 0x30 && s[i - 6].value <= 0x39 { return nil }
-        return (1949...2100).contains(v) ? v : nil
-    }
-
     private func helperScore(_ name: String) -> Int {
         let table = gazetteer.table
         guard let d = table.divisions(named: name).first else { return 0 }
@@ -709,21 +689,21 @@ public struct Extractor: Sendable {
     func pairings(_ s: [Unicode.Scalar], sentences: [Range<Int>], words: WordPositions, places: [PlaceMention], visits: [Visit], published: Day?) -> [Pairing] {
         var out: [Pairing] = []
         let table = gazetteer.table
-        // A place and one inside it are one line of government, no pair (疏附县 and 新疆, 镇坪县 and
-        // its 曙坪镇).
-        func oneLine(_ a: String, _ b: String) -> Bool {
-            if let da = table.divisions(named: a).first, table.path(of: da).contains(b) { return true }
-            if let db = table.divisions(named: b).first, table.path(of: db).contains(a) { return true }
-            return false
-        }
         func add(_ helper: String, _ helped: String, _ since: String?) {
-            guard helper != helped, !oneLine(helper, helped) else { return }
+            guard helper != helped, !table.inOneLine(helper, helped) else { return }
             if let k = out.firstIndex(where: { $0.helper == helper && $0.helped == helped }) {
                 if out[k].since == nil { out[k].since = since }
             } else {
                 out.append(Pairing(helper: helper, helped: helped, since: since))
             }
         }
+        // Partners written side by side: the richer side helps (an eastern province, a city
+        // district over a county, anything over an autonomous area), else the one written first.
+        func addPartners(_ l: String, _ r: String, _ since: String?) {
+            if helperScore(r) > helperScore(l) { add(r, l, since) } else { add(l, r, since) }
+        }
+        // Whether a clause ends inside `r`.
+        func crossesClause(_ r: Range<Int>) -> Bool { r.contains { Self.pairingClauseEnds.contains(s[$0]) } }
         let triggers: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .对口协作, .东西部扶贫协作, .结对, .携手奔小康]
         // Sides of a pairing are counties or larger (在福建的帮扶下，闽宁镇… pairs no township).
         let places = places.filter { m in m.division.map { table.divisions[$0].level <= .county } ?? false }
@@ -751,18 +731,14 @@ public struct Extractor: Sendable {
             // 广州与梅州、深圳与河源结对): each pair is a relation, the richer side helping.
             let pairs = Self.pairList(before, s)
             if pairs.count >= 2, let last = pairs.last, t - last.1.range.upperBound <= 16 {
-                for (x, y) in pairs {
-                    let (l, r) = (name(x), name(y))
-                    if helperScore(r) > helperScore(l) { add(r, l, since) } else { add(l, r, since) }
-                }
+                for (x, y) in pairs { addPartners(name(x), name(y), since) }
                 continue
             }
             // A subject further before 对口支援, 对口帮扶 or 结对帮扶, in the same clause (上海先后选派十批
             // 援藏干部对口支援江孜): it helps the place right after.
             if let a = before.last, t - a.range.upperBound > 6, t - a.range.upperBound <= 24,
                [EventWord.对口支援, .对口帮扶, .结对帮扶].contains(where: { words.first(t..<(t + 4), $0) == t }),
-               !(a.range.upperBound..<t).contains(where: { Self.pairingClauseEnds.contains(s[$0]) }),
-               let b = after.first, b.range.lowerBound - t <= 6, !(t..<b.range.lowerBound).contains(where: { Self.pairingClauseEnds.contains(s[$0]) }) {
+               !crossesClause(a.range.upperBound..<t), let b = after.first, b.range.lowerBound - t <= 6, !crossesClause(t..<b.range.lowerBound) {
                 add(name(a), name(destinations(Array(after.prefix { $0.range.lowerBound - t <= 30 })).first ?? b), since)
                 continue
             }
@@ -776,11 +752,11 @@ public struct Extractor: Sendable {
             }
             // The place the trigger governs: close after it, in the same clause.
             let b = after.first.flatMap { m in
-                m.range.lowerBound - t <= 8 && !(t..<m.range.lowerBound).contains { Self.pairingClauseEnds.contains(s[$0]) } ? m : nil
+                m.range.lowerBound - t <= 8 && !crossesClause(t..<m.range.lowerBound) ? m : nil
             }
             // A year right before the sides of a relation set up (2013年苏州、铜仁两市建立对口帮扶关系,
             // 自2021年西湖区与青川县结对开展…): the year it began.
-            if since == nil, let y = Self.yearEnding(s, at: chain[0].range.lowerBound),
+            if since == nil, let y = s.yearEnding(at: chain[0].range.lowerBound),
                (a.range.upperBound..<t).contains(where: { k in s.hasWord(Self.建立, at: k) })
                 || (s.hasWord(Self.结对, at: t) && Self.beginningFollows(s, from: t)) {
                 since = String(y)
@@ -791,9 +767,7 @@ public struct Extractor: Sendable {
                 ?? (b == nil && Self.pairWords.contains(where: { s.hasWord($0, at: chain.last!.range.upperBound) })
                     ? chain.indices.dropFirst().first(where: { s[chain[$0].range.lowerBound - 1] == "、" }) : nil)
             if let join = joined, b == nil {
-                let left = destinations(Array(chain[..<join])).last!, right = destinations(Array(chain[join...])).last!
-                let (l, r) = (name(left), name(right))
-                if helperScore(r) > helperScore(l) { add(r, l, since) } else { add(l, r, since) }
+                addPartners(name(destinations(Array(chain[..<join])).last!), name(destinations(Array(chain[join...])).last!), since)
                 continue
             }
             // "A累计向B投入帮扶资金": the place after 向 is helped by the subject before it, when no
@@ -832,9 +806,7 @@ public struct Extractor: Sendable {
                 guard let f = v.from else { continue }
                 // (Sides are counties or larger.)
                 for t in v.to where (table.divisions(named: t).first.map { $0.level <= .county } ?? false) && !out.contains(where: { ($0.helper == f && $0.helped == t) || ($0.helper == t && $0.helped == f) }) {
-                    // The richer side helps: an eastern province, a city district over a county,
-                    // anything over an autonomous area.
-                    if helperScore(t) > helperScore(f) { add(t, f, nil) } else { add(f, t, nil) }
+                    addPartners(f, t, nil)
                 }
             }
         }

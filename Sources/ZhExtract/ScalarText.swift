@@ -10,6 +10,27 @@ extension Array where Element == Unicode.Scalar {
         }
         return true
     }
+
+    /// Whether the character at `i` is an ASCII digit (false outside the text).
+    @inline(__always)
+    func isDigit(at i: Int) -> Bool { i >= 0 && i < count && self[i].value >= 0x30 && self[i].value <= 0x39 }
+
+    /// The number written in ASCII digits from `i`, at most `maxDigits` of them, and where it ends.
+    func digitRun(at i: Int, maxDigits: Int = 4) -> (value: Int, end: Int)? {
+        var j = i, v = 0
+        while j - i < maxDigits, isDigit(at: j) {
+            v = v * 10 + Int(self[j].value - 0x30)
+            j += 1
+        }
+        return j > i ? (v, j) : nil
+    }
+
+    /// The year written in four digits and 年 right before `i` (2013年 before 苏州), if any.
+    func yearEnding(at i: Int) -> Int? {
+        guard i >= 5, self[i - 1] == "年", !isDigit(at: i - 6), let y = digitRun(at: i - 5), y.end == i - 1,
+              (1900...2100).contains(y.value) else { return nil }
+        return y.value
+    }
 }
 
 extension String {

@@ -72,15 +72,7 @@ struct DateExtractor {
     let s: [Unicode.Scalar]
     let published: Day?
 
-    private func digitRun(_ i: Int) -> (value: Int, end: Int)? {
-        var j = i
-        var v = 0
-        while j < s.count, s[j].value >= 0x30, s[j].value <= 0x39, j - i < 4 {
-            v = v * 10 + Int(s[j].value - 0x30)
-            j += 1
-        }
-        return j > i ? (v, j) : nil
-    }
+    private func digitRun(_ i: Int) -> (value: Int, end: Int)? { s.digitRun(at: i) }
 
     private func at(_ i: Int, _ c: Unicode.Scalar) -> Bool { i < s.count && s[i] == c }
 
@@ -111,9 +103,8 @@ struct DateExtractor {
         guard let p = Self.periods.first(where: { s.hasWord($0.word, at: i) }) else { return nil }
         var from = i
         var yy: Int?
-        if i >= 5, s[i - 1] == "年", let y = digitRun(i - 5), y.end == i - 1, (1900...2100).contains(y.value),
-           !(i >= 6 && s[i - 6].value >= 0x30 && s[i - 6].value <= 0x39) {
-            yy = y.value
+        if let y = s.yearEnding(at: i) {
+            yy = y
             from = i - 5
         } else if let pub = published {
             for (w, delta) in Self.relativeYears where i >= w.count && s.hasWord(w, at: i - w.count) {

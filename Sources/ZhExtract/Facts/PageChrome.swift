@@ -1,5 +1,3 @@
-import ZhMatch
-
 /// Page chrome around an article: menus, app prompts, share buttons, source and editor lines,
 /// ICP and copyright lines. Facts are not taken from it, except the page's own metadata
 /// (publication date, source, editor).
@@ -17,7 +15,6 @@ struct PageChrome {
     /// chrome only at the start of a line, before a colon or a space, or ending the line.
     static let weakMarkers = ["登录", "首页", "来源", "编辑", "打印", "关闭", "作者", "阅读", "点击", "收藏", "关注", "政府网", "主办", "承办", "浏览"]
 
-    static let markerMatcher = try! PatternMatcher(pairs: markers.map { ($0, UInt32(0)) } + weakMarkers.map { ($0, UInt32(1)) }, kind: .overlapping)
 
     /// Whether the weak marker at `r` stands where chrome puts it, on the line `a..<b`: first on
     /// the line (after spaces and opening brackets: 【关闭窗口】), last on it, or before a colon,
@@ -40,24 +37,13 @@ struct PageChrome {
         c == " " || c == "\t" || c == "•" || c == "·" || c == "\u{3000}"
     }
 
-    private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
-
-    /// - Complexity: O(*n*), plus O(length) per line of at most 60 characters.
-    init(_ s: [Unicode.Scalar], text: String) {
-        // Marker words, found in one pass over the text.
-        var markerAt: [Marker] = []
-        Self.markerMatcher.forEachMatch(in: text) { m in
-            markerAt.append((m.start, m.end, m.value == 1))
-            return true
-        }
-        self.init(s, markers: markerAt)
-    }
-
     /// A chrome word's place and whether it is a weak one (``weakMarkers``).
     typealias Marker = (start: Int, end: Int, weak: Bool)
 
-    /// The chrome of `s` with its chrome words found elsewhere (``RuleIndex/scan(_:)``), in
-    /// order of their ends.
+    /// The chrome of `s`, with its chrome words (found by ``DocumentWords/scan(_:)``) in order of
+    /// their ends.
+    ///
+    /// - Complexity: O(*n*), plus O(length) per line of at most 60 characters.
     init(_ s: [Unicode.Scalar], markers markerAt: [Marker]) {
         var nextMarker = 0
         var start = 0
@@ -100,7 +86,7 @@ struct PageChrome {
             for k in a..<b {
                 let v = s[k].value
                 if v >= 0x4E00 { han += 1 }
-                if firstDigit < 0 && Self.isDigit(s[k]) { firstDigit = k }
+                if firstDigit < 0 && s.isDigit(at: k) { firstDigit = k }
                 if s[k] == "。" { hasFullStop = true }
             }
             let isDateLine = length <= 24 && firstDigit >= 0 && Day(scalars: s, at: firstDigit, end: b) != nil && han <= 8
@@ -148,7 +134,7 @@ struct PageChrome {
     static func findDate(_ s: [Unicode.Scalar], from: Int, to: Int) -> Day? {
         var k = from
         while k < to {
-            if isDigit(s[k]) && (k == 0 || !isDigit(s[k - 1])), let d = Day(scalars: s, at: k, end: to) { return d }
+            if s.isDigit(at: k) && !s.isDigit(at: k - 1), let d = Day(scalars: s, at: k, end: to) { return d }
             k += 1
         }
         return nil

@@ -20,7 +20,7 @@ struct WordPositions {
     /// Start positions per word, ascending (32 bits each: a long page has millions).
     private var positions: [[Int32]]
 
-    /// Positions found by ``RuleIndex/scan(_:)``, per word, ascending.
+    /// Positions found by ``DocumentWords/scan(_:)``, per word, ascending.
     init(positions: [[Int32]]) {
         self.positions = positions
     }

@@ -1,5 +1,3 @@
-import ZhMatch
-
 /// Finds officials: title chains (省委常委、市委书记彭佳学), collective labels with name lists
 /// (市领导江先奎、余伟), bylines (记者…, … 摄), and every later mention of the names found.
 struct PersonExtractor {
@@ -8,11 +6,6 @@ struct PersonExtractor {
     static let titleWordList: [(word: String, kind: WordKind)] =
         TitleLexicon.posts.map { ($0, WordKind.post) } + TitleLexicon.bodies.map { ($0, .body) }
         + TitleLexicon.collectives.map { ($0, .collective) } + TitleLexicon.boundaryWords.filter { $0.count >= 2 }.map { ($0, .other) }
-
-    /// Title words matched leftmost-longest (``tokens(_:)``, for a text alone).
-    static let titleWords: (matcher: PatternMatcher, kinds: [WordKind]) = {
-        (try! PatternMatcher(pairs: titleWordList.enumerated().map { ($0.element.word, UInt32($0.offset)) }), titleWordList.map(\.kind))
-    }()
 
     enum WordKind: UInt8 { case post, body, collective, other }
 
@@ -52,9 +45,8 @@ struct PersonExtractor {
     let knownNames: Set<String>
     let knownNameScalars: [[Unicode.Scalar]]
 
-    /// - Parameter tokens: the title words of `text` leftmost-longest, when already found
-    ///   (``RuleIndex/scan(_:)``).
-    init(s: [Unicode.Scalar], text: String, places: [PlaceMention], table: DivisionTable, knownNames: Set<String>, tokens: [Token]? = nil) {
+    /// - Parameter tokens: the title words of `text`, leftmost-longest (``DocumentWords/scan(_:)``).
+    init(s: [Unicode.Scalar], text: String, places: [PlaceMention], table: DivisionTable, knownNames: Set<String>, tokens: [Token]) {
         self.s = s
         self.text = text
         self.places = places
@@ -63,7 +55,7 @@ struct PersonExtractor {
         knownNameScalars = knownNames.sorted { $0.count > $1.count }.map(\.scalars)
         // Short forms (玉林 in 梁玉林) give way to names; countries and full names do not.
         placeStarts = Set(places.filter { $0.isForeign || ($0.isFull && $0.division != nil) }.map(\.range.lowerBound))
-        self.tokens = tokens ?? Self.tokens(text)
+        self.tokens = tokens
         var ends: [Int: Int] = [:]
         for (k, m) in places.enumerated() { ends[m.range.upperBound] = k }
         placeEndingAt = ends
@@ -415,16 +407,6 @@ struct PersonExtractor {
     /// The title words of the text, for rules.
     func titleWordRanges() -> [Range<Int>] {
         tokens.filter { $0.kind != .other }.map(\.range)
-    }
-
-    /// The title words of the text, found once.
-    private static func tokens(_ text: String) -> [Token] {
-        var tokens: [Token] = []
-        titleWords.matcher.forEachMatch(in: text) { m in
-            tokens.append(Token(range: m.start..<m.end, kind: titleWords.kinds[Int(m.value)]))
-            return true
-        }
-        return tokens
     }
 
     /// Sets for the tests in ``extract()``, which runs them per title.

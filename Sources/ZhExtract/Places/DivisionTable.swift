@@ -80,6 +80,14 @@ public struct DivisionTable: Sendable {
         return names
     }
 
+    /// Whether the divisions named `a` and `b` are one line of government: one lies inside the
+    /// other (疏附县 and 新疆维吾尔自治区), by the first division of each name.
+    func inOneLine(_ a: String, _ b: String) -> Bool {
+        if let da = divisions(named: a).first, path(of: da).contains(b) { return true }
+        if let db = divisions(named: b).first, path(of: db).contains(a) { return true }
+        return false
+    }
+
     /// Whether `ancestor` is on the parent chain of `d`.
     public func isAncestor(_ ancestor: String, of d: Division) -> Bool {
         var parent = d.parentCode

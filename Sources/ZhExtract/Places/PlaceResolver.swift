@@ -71,13 +71,18 @@ struct PlaceResolver {
     static let notAfterSuffix = ScalarSet("村镇民级委干亲里下情音")
     /// After 乡 only: 乡土, 乡愁, 乡邻, 乡贤.
     static let notAfter乡 = ScalarSet("土愁邻贤")
+
+    /// Whether `next` after a one-character suffix (村, 镇, 乡) makes it a word, not a place's end
+    /// (乡村, 乡镇, 村民, 乡土).
+    static func wordAfterSuffix(_ suffix: Unicode.Scalar, _ next: Unicode.Scalar) -> Bool {
+        notAfterSuffix.contains(next) || (suffix == "乡" && notAfter乡.contains(next))
+    }
     static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至届组")
     /// Generic words that also end township names (卫城镇, 梅城镇).
     static let townEndings: Set<[Unicode.Scalar]> = Set(["城镇", "乡镇", "村镇"].map(\.scalars))
     static let anchorVerbScalars = anchorVerbs.map(\.scalars)
     static let anchorVerbs: [String] = ["调研", "走访", "考察", "深入", "来到", "前往", "抵达", "位于", "视察", "察看", "参观"]
 
-    /// A name of the gazetteer found in the text: its range and its entry.
     /// A name of the gazetteer found in the text: its code point range and its entry, stored in
     /// 12 bytes (a long page has millions of candidates).
     struct Candidate {
@@ -291,7 +296,7 @@ struct PlaceResolver {
         for k in result.indices where !result[k].isFull {
             let m = result[k], e = m.range.upperBound
             guard let d = m.division, table.divisions[d].level == .county, e < s.count, s[e] == "镇" || s[e] == "乡",
-                  !(e + 1 < s.count && (Self.notAfterSuffix.contains(s[e + 1]) || (s[e] == "乡" && Self.notAfter乡.contains(s[e + 1])))) else { continue }
+                  !(e + 1 < s.count && Self.wordAfterSuffix(s[e], s[e + 1])) else { continue }
             result[k] = PlaceMention(range: m.range.lowerBound..<(e + 1), division: nil,
                                      local: Division(code: nil, name: String(scalars: s[m.range.lowerBound...e]), level: .township, parentCode: nil),
                                      parentPath: table.path(of: table.divisions[d]))
@@ -425,8 +430,7 @@ struct PlaceResolver {
             }
             let suffixEnd = i + suffix.count
             // 乡村, 乡镇, 村镇: not a suffix here.
-            if suffix.count == 1, suffixEnd < s.count,
-               Self.notAfterSuffix.contains(s[suffixEnd]) || (suffix[0] == "乡" && Self.notAfter乡.contains(s[suffixEnd])) {
+            if suffix.count == 1, suffixEnd < s.count, Self.wordAfterSuffix(suffix[0], s[suffixEnd]) {
                 i += 1
                 continue
             }

@@ -149,7 +149,7 @@ struct RuleEngine {
     /// Persons found by the rules, highest priority first; spans are claimed once.
     ///
     /// - Parameter hitsByWord: where each of the index's required words occurs
-    ///   (``RuleIndex/scan(_:)``).
+    ///   (``DocumentWords/scan(_:)``).
     func run(_ index: RuleIndex, hits hitsByWord: [[Int32]]) -> [PersonExtractor.Found] {
         var found: [PersonExtractor.Found] = []
         var claimed = PositionSet(count: s.count + 1)
@@ -240,18 +240,8 @@ final class RuleIndex: Sendable {
     let patterns: [[CompiledElement]]
     /// Per rule: the index of its first literal element and the ids of that element's words.
     let required: [(element: Int, words: [Int])?]
-    /// The rules' words and the event words (``EventWord``), in one matcher: the document is
-    /// scanned once for both. A match's value indexes ``ruleWord`` and ``eventWord``.
-    let words: PatternMatcher
-    /// Per text of ``words``: its rule word id, or -1.
-    let ruleWord: [Int32]
-    /// Per text of ``words``: its ``EventWord`` raw value, or -1.
-    let eventWord: [Int32]
-    /// Per text of ``words``: 0 a chrome word, 1 a weak one (``PageChrome``), or -1.
-    let chromeWord: [Int8]
-    /// Per text of ``words``: its title word's kind (``PersonExtractor/titleWordList``), if one.
-    let titleKind: [PersonExtractor.WordKind?]
-    let wordCount: Int
+    /// The texts the rules require, by id (found in the document by ``DocumentWords``).
+    let wordIDs: [String: Int]
     /// Per rule: how far before its required word a match can start (the longest text the
     /// elements before it can cover).
     let reach: [Int]
@@ -314,70 +304,7 @@ final class RuleIndex: Sendable {
             guard let r else { return 0 }
             return rule.pattern[..<r.element].reduce(0) { $0 + Self.maxLength($1) }
         }
-        wordCount = ids.count
-        var texts: [String: Int] = [:]
-        var ruleWord: [Int32] = [], eventWord: [Int32] = [], chromeWord: [Int8] = [], titleKind: [PersonExtractor.WordKind?] = []
-        func entry(_ t: String) -> Int {
-            if let k = texts[t] { return k }
-            texts[t] = ruleWord.count
-            ruleWord.append(-1)
-            eventWord.append(-1)
-            chromeWord.append(-1)
-            titleKind.append(nil)
-            return ruleWord.count - 1
-        }
-        for (t, kind) in PersonExtractor.titleWordList where titleKind[entry(t)] == nil { titleKind[entry(t)] = kind }
-        for (t, id) in ids { ruleWord[entry(t)] = Int32(id) }
-        for w in EventWord.allCases { eventWord[entry(w.text)] = Int32(w.rawValue) }
-        for t in PageChrome.markers { chromeWord[entry(t)] = 0 }
-        for t in PageChrome.weakMarkers where chromeWord[entry(t)] < 0 { chromeWord[entry(t)] = 1 }
-        self.ruleWord = ruleWord
-        self.eventWord = eventWord
-        self.chromeWord = chromeWord
-        self.titleKind = titleKind
-        words = try! PatternMatcher(pairs: texts.map { ($0.key, UInt32($0.value)) }, kind: .overlapping)
+        wordIDs = ids
     }
 
-    /// What one scan of a document finds.
-    struct Scan {
-        /// Where each rule word occurs.
-        var ruleHits: [[Int32]]
-        var events: WordPositions
-        var chrome: [PageChrome.Marker]
-        /// The title words, leftmost-longest.
-        var titleTokens: [PersonExtractor.Token]
-    }
-
-    /// Where the rules' words, the event words, the chrome words and the title words occur in
-    /// `text`, in one pass.
-    ///
-    /// - Complexity: O(*n* + *k* log *k*) for *n* bytes and *k* matches.
-    func scan(_ text: String) -> Scan {
-        var hits = [[Int32]](repeating: [], count: wordCount)
-        var events = [[Int32]](repeating: [], count: EventWord.allCases.count)
-        var chrome: [PageChrome.Marker] = []
-        // Title words packed 8 bytes each (a long page has millions): start, then longest first.
-        var titles: [UInt64] = []
-        words.forEachMatch(in: text) { m in
-            let k = Int(m.value)
-            if ruleWord[k] >= 0 { hits[Int(ruleWord[k])].append(Int32(truncatingIfNeeded: m.start)) }
-            if eventWord[k] >= 0 { events[Int(eventWord[k])].append(Int32(truncatingIfNeeded: m.start)) }
-            if chromeWord[k] >= 0 { chrome.append((m.start, m.end, chromeWord[k] == 1)) }
-            if let kind = titleKind[k] {
-                titles.append(UInt64(m.start) << 24 | UInt64(0xFFFF - min(0xFFFF, m.end - m.start)) << 8 | UInt64(kind.rawValue))
-            }
-            return true
-        }
-        titles.sort()
-        var tokens: [PersonExtractor.Token] = []
-        var end = -1
-        for t in titles {
-            let start = Int(t >> 24), length = 0xFFFF - Int((t >> 8) & 0xFFFF)
-            guard start >= end else { continue }
-            tokens.append(PersonExtractor.Token(range: start..<(start + length), kind: PersonExtractor.WordKind(rawValue: UInt8(t & 0xFF))!))
-            end = start + length
-        }
-        titles = []
-        return Scan(ruleHits: hits, events: WordPositions(positions: events), chrome: chrome, titleTokens: tokens)
-    }
 }
