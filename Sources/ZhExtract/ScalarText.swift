@@ -139,6 +139,17 @@ struct ScalarSet: Sendable {
         if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
         return astral.contains(v)
     }
+
+    /// Whether `c` is one scalar of the set (a character of several scalars never is).
+    @inline(__always)
+    func contains(_ c: Character) -> Bool {
+        let u = c.unicodeScalars
+        return u.count == 1 && contains(u.first!)
+    }
+}
+
+extension ScalarSet: ExpressibleByArrayLiteral {
+    init(arrayLiteral elements: Unicode.Scalar...) { self.init(elements) }
 }
 
 /// A string as a dictionary key compared and hashed by its UTF-8 bytes: no Unicode

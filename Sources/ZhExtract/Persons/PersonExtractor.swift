@@ -9,13 +9,12 @@ struct PersonExtractor {
 
     enum WordKind: UInt8 { case post, body, collective, other }
 
-    static let boundaryScalarSet = Set(TitleLexicon.boundaryChars.flatMap(\.unicodeScalars))
-    static let surnameScalars = Set(TitleLexicon.surnames.flatMap(\.unicodeScalars))
+    static let surnameScalars = TitleLexicon.surnames
     static let boundaryScalars = TitleLexicon.boundaryWords.map(\.scalars)
     static let compoundScalars = TitleLexicon.compoundSurnames.map(\.scalars)
     /// First characters of names written without a Han surname (Yi, Tibetan, Uyghur... names
     /// transliterated: 阿石拉比, 扎西, 买买提).
-    static let transliterationStarts: Set<Character> = Set("阿艾买吾热伊依木尼扎次旦格达拉巴沙哈克图吉加央索曲洛多卓德俄日吉呼宝敖尕萨乌")
+    static let transliterationStarts = ScalarSet("阿艾买吾热伊依木尼扎次旦格达拉巴沙哈克图吉加央索曲洛多卓德俄日吉呼宝敖尕萨乌")
 
     /// A title word's place and kind, 12 bytes (a long page has millions).
     struct Token {
@@ -92,11 +91,10 @@ struct PersonExtractor {
     /// Boundary words by their first character.
     static let boundaryWordsByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: boundaryScalars, by: { $0[0] })
     static let boundaryFirsts = ScalarSet(boundaryScalars.map { $0[0] })
-    static let boundaryCharSet = ScalarSet(TitleLexicon.boundaryChars.flatMap(\.unicodeScalars))
 
     func isBoundary(_ p: Int) -> Bool {
         if p >= s.count { return true }
-        if s[p].value < 0x80 || Self.boundaryCharSet.contains(s[p]) { return true }
+        if s[p].value < 0x80 || TitleLexicon.boundaryChars.contains(s[p]) { return true }
         guard Self.boundaryFirsts.contains(s[p]), let words = Self.boundaryWordsByFirst[s[p]] else { return false }
         for u in words where s.hasWord(u, at: p) { return true }
         return false
@@ -104,7 +102,6 @@ struct PersonExtractor {
 
     static func isHan(_ s: Unicode.Scalar) -> Bool { (s.value >= 0x4E00 && s.value <= 0x9FFF) || (s.value >= 0x3400 && s.value <= 0x4DBF) }
 
-    static let notInNameSet = ScalarSet(TitleLexicon.notInNames.flatMap(\.unicodeScalars))
     static let multiBoundaryByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: boundaryScalars.filter { $0.count >= 2 }, by: { $0[0] })
     /// Two-character common words.
     static let commonWordPairs = WordPairs(TitleLexicon.commonWords)
@@ -119,7 +116,7 @@ struct PersonExtractor {
     /// conjunction joining it to the word before (习近平和苏林).
     func plausibleName(_ r: Range<Int>) -> Bool {
         guard r.upperBound <= s.count, r.count >= 2 else { return false }
-        for k in r where !Self.isHan(s[k]) || (k > r.lowerBound && Self.notInNameSet.contains(s[k])) { return false }
+        for k in r where !Self.isHan(s[k]) || (k > r.lowerBound && TitleLexicon.notInNames.contains(s[k])) { return false }
         // Nor one that starts it (首相宣布, 领导人达成: 宣 and 达 can start names).
         for k in r.lowerBound..<r.upperBound {
             if let words = Self.multiBoundaryByFirst[s[k]], words.contains(where: { s.hasWord($0, at: k) }) { return false }
@@ -173,12 +170,12 @@ struct PersonExtractor {
             for given in [2, 1] where plausibleName(p..<(p + surnameLength + given)) { out.append(p..<(p + surnameLength + given)) }
             // Two-character names are often typeset with a space: 单 虹.
             if surnameLength == 1, p + 2 < s.count, s[p + 1] == " ", Self.isHan(s[p + 2]),
-               !TitleLexicon.notInNames.contains(Character(s[p + 2])) {
+               !TitleLexicon.notInNames.contains(s[p + 2]) {
                 out.append(p..<(p + 3))
             }
             return out
         }
-        guard !surnameOnly, Self.transliterationStarts.contains(ch(p)) else { return [] }
+        guard !surnameOnly, Self.transliterationStarts.contains(s[p]) else { return [] }
         return [4, 3].map { p..<(p + $0) }.filter { plausibleName($0) }
     }
 
@@ -294,10 +291,10 @@ struct PersonExtractor {
         // Names without a Han surname (阿石拉比): 3-4 characters up to a boundary, not
         // starting with a word that ends names (参加, 陪同...).
         if isBoundary(p) { return nil }
-        if Self.transliterationStarts.contains(ch(p)) {
+        if Self.transliterationStarts.contains(s[p]) {
             for length in [4, 3] {
                 let r = p..<(p + length)
-                if plausibleName(r) && !TitleLexicon.notInNames.contains(ch(p)) && isBoundary(r.upperBound)
+                if plausibleName(r) && !TitleLexicon.notInNames.contains(s[p]) && isBoundary(r.upperBound)
                     && !(p..<r.upperBound).contains(where: { $0 > p && isBoundary($0) }) { return r }
             }
         }
@@ -324,7 +321,7 @@ struct PersonExtractor {
     /// 区领导昝红梅、…): three characters up to a word that ends names, or two after a byline's colon
     /// (编辑：芮思敏) before a mark; never from a place on.
     private func unlistedSurnameName(at p: Int) -> Range<Int>? {
-        guard !placeStarts.contains(p), !TitleLexicon.notInNames.contains(ch(p)) else { return nil }
+        guard !placeStarts.contains(p), !TitleLexicon.notInNames.contains(s[p]) else { return nil }
         let afterColon = p > 0 && (s[p - 1] == "：" || s[p - 1] == ":" || s[p - 1] == " ")
         for length in [3, 2] where p + length <= s.count {
             let r = p..<(p + length)
@@ -414,10 +411,10 @@ struct PersonExtractor {
     static let namedBodies: Set<String> = ["领导小组", "工作队", "工作组", "办公室", "对口帮扶办", "扶贫办", "集团", "公司", "日报"]
     static let governmentHeads: Set<String> = ["市长", "州长", "县长", "区长", "省长", "副市长", "副州长", "副县长", "副区长", "副省长"]
     static let bylinePosts: Set<String> = ["编辑", "记者", "责任编辑", "全媒体记者", "通讯员", "审核", "校对", "作者", "摄影"]
-    static let levelChars: Set<Character> = ["省", "市", "州", "县", "区"]
+    static let levelChars: ScalarSet = ["省", "市", "州", "县", "区"]
     /// Posts that take no level from the place before them (澳门特别行政区行政长官 is 行政长官).
     static let postsWithoutLevel: Set<String> = ["行政长官"]
-    static let levelCharsWithTownships: Set<Character> = ["省", "市", "州", "县", "区", "镇", "乡"]
+    static let levelCharsWithTownships: ScalarSet = ["省", "市", "州", "县", "区", "镇", "乡"]
 
     /// What joins the titles of a chain: 、, 兼, and a comma after a clause of titles.
     static let chainJoiners = ScalarSet("、兼，,")
@@ -472,14 +469,14 @@ struct PersonExtractor {
                     // 毕节市政协主席: the title keeps the place's level (市政协主席).
                     // A foreign state's 州 is its name's, not a level (得克萨斯州州长 is 州长); a post
                     // that names its level keeps it once (贵州省省长 is 省长).
-                    titleStart = Self.levelChars.contains(ch(pm.range.upperBound - 1)) && isFullName(pm) && !pm.isForeign
+                    titleStart = Self.levelChars.contains(s[pm.range.upperBound - 1]) && isFullName(pm) && !pm.isForeign
                         && !Self.postsWithoutLevel.contains(firstText)
                         && ch(pm.range.upperBound - 1) != ch(first.range.lowerBound)
                         && !(ch(first.range.lowerBound) == "副" && first.range.lowerBound + 1 < s.count && ch(first.range.lowerBound + 1) == ch(pm.range.upperBound - 1))
                         ? pm.range.upperBound - 1 : first.range.lowerBound
                 }
                 if pm.range.upperBound > first.range.lowerBound { titleStart = first.range.lowerBound }
-            } else if first.range.lowerBound > 0, Self.levelCharsWithTownships.contains(ch(first.range.lowerBound - 1)),
+            } else if first.range.lowerBound > 0, Self.levelCharsWithTownships.contains(s[first.range.lowerBound - 1]),
                       first.kind == .body || first.kind == .post, !Self.levelCommittees.contains(firstText),
                       !Self.postsWithoutLevel.contains(firstText),
                       !firstText.contains(ch(first.range.lowerBound - 1)) {  // 副市长 names its level already
@@ -490,7 +487,7 @@ struct PersonExtractor {
                 // Named bodies: 市省内对口帮扶工作领导小组, 粤黔协作工作队黔南工作组.
                 var b = first.range.lowerBound
                 // The name stops at the verb or particle before it (听取了…委员会主任委员, 会见…集团董事长).
-                while b > 0, first.range.lowerBound - b < 12, Self.isHan(s[b - 1]), !TitleLexicon.boundaryChars.contains(ch(b - 1)), s[b - 1] != "兼",
+                while b > 0, first.range.lowerBound - b < 12, Self.isHan(s[b - 1]), !TitleLexicon.boundaryChars.contains(s[b - 1]), s[b - 1] != "兼",
                       !Self.beforeBodyNames.contains(s[b - 1]), !postEnds.contains(b) { b -= 1 }
                 // Never from the middle of a place (罗斯联邦委员会 in 俄罗斯联邦委员会): from its end.
                 if let cut = (b..<first.range.lowerBound).first(where: { e in placeEndingAt[e].map { places[$0].range.lowerBound < b } ?? false }) {
@@ -522,7 +519,7 @@ struct PersonExtractor {
             let level: Character? = levelChar.flatMap { Self.levelCharsWithTownships.contains($0) ? $0 : nil }
             // (Not when a name the gazetteer does not know ends right before it with a level:
             // 上比利牛斯省省长 is no province's of the text.)
-            let unknownPlaceBefore = titleStart > 0 && Self.levelChars.contains(ch(titleStart - 1))
+            let unknownPlaceBefore = titleStart > 0 && Self.levelChars.contains(s[titleStart - 1])
             if placeMention == nil, !foreign, !unknownPlaceBefore, let level { placeMention = inferPlace(level: level, before: titleStart) }
             let placeText = placeMention.map(placeName)
             var org: String?
@@ -545,7 +542,7 @@ struct PersonExtractor {
             // (、粤黔协作工作队黔南工作组组长).
             let joined = pendingEnd >= 0 && Self.chainJoiners.contains(s[pendingEnd]) && start > pendingEnd
                 && (start == pendingEnd + 1 || (start - pendingEnd <= 24 && s[(pendingEnd + 1)..<start].allSatisfy(Self.isHan)
-                    && !s[(pendingEnd + 1)..<start].contains { TitleLexicon.boundaryChars.contains(Character($0)) }))
+                    && !s[(pendingEnd + 1)..<start].contains { TitleLexicon.boundaryChars.contains($0) }))
             if joined {
                 pending.append(title)
             } else {

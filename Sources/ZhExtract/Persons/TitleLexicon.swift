@@ -100,7 +100,7 @@ enum TitleLexicon {
     static let collectives: [String] = ["省领导", "市领导", "州领导", "县领导", "区领导", "镇领导", "乡领导", "校领导"]
 
     /// Characters that start a name's right boundary.
-    static let boundaryChars: Set<Character> = ["，", "、", "。", "；", "：", ",", "（", "(", "「", "“", "\n", " ", "！", "？", "等", "）", ")", "”"]
+    static let boundaryChars: ScalarSet = ["，", "、", "。", "；", "：", ",", "（", "(", "「", "“", "\n", " ", "！", "？", "等", "）", ")", "”"]
 
     /// Words that may follow a name directly.
     static let boundaryWords: [String] = """
@@ -117,7 +117,7 @@ enum TitleLexicon {
     static let compoundSurnames: [String] = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
                                              "司徒", "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "万俟", "呼延", "赫连", "澹台",
                                              "闻人", "申屠", "公羊", "太史", "钟离"]
-    static let surnames: Set<Character> = Set("""
+    static let surnames = ScalarSet("""
         王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪
         范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪
         庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕
@@ -128,5 +128,5 @@ enum TitleLexicon {
 
     /// Characters that never stand in a given name here (function words, verbs of the titles'
     /// surroundings).
-    static let notInNames: Set<Character> = Set("的了在和与及是为对把被等将从向于这那其该各此也都就并且而以所率赴到说指省市县区州镇乡村委会记主任副务情请邀按照括包票革两次着妈爷婶")
+    static let notInNames = ScalarSet("的了在和与及是为对把被等将从向于这那其该各此也都就并且而以所率赴到说指省市县区州镇乡村委会记主任副务情请邀按照括包票革两次着妈爷婶")
 }
