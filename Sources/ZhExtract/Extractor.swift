@@ -120,9 +120,9 @@ public struct Extractor: Sendable {
     /// One entry per date written the same way and meaning the same days, with every mention.
     static func aggregate(_ dates: [DateMention]) -> [DateMention] {
         var out: [DateMention] = []
-        var index: [String: Int] = [:]
+        var index: [UTF8Key: Int] = [:]
         for d in dates {
-            let key = d.text + "|" + d.start + "|" + (d.end ?? "")
+            let key = UTF8Key(d.text + "|" + d.start + "|" + (d.end ?? ""))
             if let k = index[key] { out[k].mentions += d.mentions } else {
                 index[key] = out.count
                 out.append(d)
@@ -190,14 +190,14 @@ public struct Extractor: Sendable {
 
     func aggregatePersons(_ found: [PersonExtractor.Found], _ s: [Unicode.Scalar], places: [Range<Int>] = []) -> [Person] {
         var order: [String] = []
-        var byName: [String: Person] = [:]
+        var byName: [UTF8Key: Person] = [:]
         for f in found {
-            if byName[f.name] == nil {
+            if byName[UTF8Key(f.name)] == nil {
                 order.append(f.name)
-                byName[f.name] = Person(name: f.name, titles: knownOfficials[f.name] ?? [], mentions: [])
+                byName[UTF8Key(f.name)] = Person(name: f.name, titles: knownOfficials[f.name] ?? [], mentions: [])
             }
-            for t in f.titles where !byName[f.name]!.titles.contains(where: { $0.title == t.title && $0.place == t.place }) {
-                byName[f.name]!.titles.append(t)
+            for t in f.titles where !byName[UTF8Key(f.name)]!.titles.contains(where: { $0.title == t.title && $0.place == t.place }) {
+                byName[UTF8Key(f.name)]!.titles.append(t)
             }
         }
         // A transliterated name is often written whole once (昌德利卡佩尔萨德·单多吉) and by its
@@ -205,18 +205,18 @@ public struct Extractor: Sendable {
         for full in order where full.unicodeScalars.contains(where: { TitleLexicon.nameDots.contains($0) }) {
             let parts = full.split(whereSeparator: { $0.unicodeScalars.allSatisfy { TitleLexicon.nameDots.contains($0) } }).map(String.init)
             for part in [parts.last, parts.first].compactMap({ $0 }) where part != full && part.unicodeScalars.count >= 2 {
-                guard let merged = byName.removeValue(forKey: part) else { continue }
+                guard let merged = byName.removeValue(forKey: UTF8Key(part)) else { continue }
                 order.removeAll { $0 == part }
-                for t in merged.titles where !byName[full]!.titles.contains(where: { $0.title == t.title && $0.place == t.place }) {
-                    byName[full]!.titles.append(t)
+                for t in merged.titles where !byName[UTF8Key(full)]!.titles.contains(where: { $0.title == t.title && $0.place == t.place }) {
+                    byName[UTF8Key(full)]!.titles.append(t)
                 }
             }
         }
         // A title that is the end of another of the same person's titles (主席 and 国家主席) adds
         // nothing.
         for n in order {
-            let titles = byName[n]!.titles
-            byName[n]!.titles = titles.filter { t in
+            let titles = byName[UTF8Key(n)]!.titles
+            byName[UTF8Key(n)]!.titles = titles.filter { t in
                 !titles.contains { o in o.title.count > t.title.count && o.title.hasSuffix(t.title) && (t.place == nil || o.place == t.place) }
             }
         }
@@ -248,7 +248,7 @@ public struct Extractor: Sendable {
         var covered = PositionSet(count: s.count + 1)
         for m in mentions.joined() { for i in m where i < s.count { covered[i] = true } }
         return order.enumerated().compactMap { k, n in
-            var p = byName[n]!
+            var p = byName[UTF8Key(n)]!
             p.mentions = mentions[k]
             if p.mentions.isEmpty {
                 p.mentions = found.filter { $0.name == n && !$0.range.allSatisfy { $0 < s.count && covered[$0] } }.map(\.range)

@@ -103,6 +103,7 @@ let chineseDigits: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "两": 2, "三":
 /// Two-character words, each packed as `first << 32 | second`, for tests per position.
 struct WordPairs: Sendable {
     private let keys: Set<UInt64>
+    private let firsts: ScalarSet
 
     /// The words of two characters among `words` (others are left out).
     init<S: Sequence>(_ words: S) where S.Element: StringProtocol {
@@ -110,10 +111,51 @@ struct WordPairs: Sendable {
             let u = Array(w.unicodeScalars)
             return u.count == 2 ? UInt64(u[0].value) << 32 | UInt64(u[1].value) : nil
         })
+        firsts = ScalarSet(keys.map { Unicode.Scalar(UInt32($0 >> 32))! })
     }
 
     /// Whether `a` followed by `b` is one of the words.
-    func contains(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool { keys.contains(UInt64(a.value) << 32 | UInt64(b.value)) }
+    func contains(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        firsts.contains(a) && keys.contains(UInt64(a.value) << 32 | UInt64(b.value))
+    }
+}
+
+/// A set of words tested at a range of the scalars without making a string: a word of up to
+/// three scalars is one packed integer, longer words are arrays; a bitmap of first scalars
+/// answers most tests before any hashing.
+struct WordSet: Sendable {
+    private var short: Set<UInt64> = []
+    private var long: Set<[Unicode.Scalar]> = []
+    private var firsts = ScalarSet("")
+
+    init<S: Sequence>(_ words: S) where S.Element: StringProtocol {
+        for w in words {
+            let u = Array(w.unicodeScalars)
+            guard let first = u.first else { continue }
+            firsts.insert(first)
+            if u.count <= 3 { short.insert(Self.pack(u[...])) } else { long.insert(u) }
+        }
+    }
+
+    /// Each scalar plus one in 21 bits, so that no word packs like a shorter one.
+    @inline(__always)
+    private static func pack(_ u: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var k: UInt64 = 0
+        for c in u { k = k << 21 | UInt64(c.value + 1) }
+        return k
+    }
+
+    /// Whether `s[r]` is one of the words.
+    func contains(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, r.lowerBound >= 0, r.upperBound <= s.count, firsts.contains(s[r.lowerBound]) else { return false }
+        return r.count <= 3 ? short.contains(Self.pack(s[r])) : long.contains(Array(s[r]))
+    }
+
+    /// Whether `word` is one of the words.
+    func contains(_ word: String) -> Bool {
+        let u = Array(word.unicodeScalars)
+        return contains(u, 0..<u.count)
+    }
 }
 
 /// A set of characters tested in constant time without hashing: a bitmap over the Basic

@@ -185,8 +185,8 @@ struct PersonExtractor {
         guard let r = foreignNameRun(at: p) else { return nil }
         // Words of the sentence are no names (总统来华出席, 领导人多次会晤), nor runs starting
         // with one (议员来华参访).
-        if TitleLexicon.notForeignNames.contains(str(r)) { return nil }
-        if r.count > 2, TitleLexicon.notForeignNames.contains(str(r.lowerBound..<(r.lowerBound + 2))) { return nil }
+        if TitleLexicon.notForeignNames.contains(s, r) { return nil }
+        if r.count > 2, TitleLexicon.notForeignNames.contains(s, r.lowerBound..<(r.lowerBound + 2)) { return nil }
         return r
     }
 
@@ -252,7 +252,7 @@ struct PersonExtractor {
         // Tibetan names: one or two of the usual parts (次仁多吉, 白玛央金, 扎西).
         if !spaced, let r = tibetanName(at: p) { return r }
         // A Japanese post's holder: a name in Han characters of its own (岸田文雄, 石破茂, 林芳正).
-        if kanji, !isBoundary(p), !TitleLexicon.notForeignNames.contains(str(p..<min(s.count, p + 2))) {
+        if kanji, !isBoundary(p), !TitleLexicon.notForeignNames.contains(s, p..<min(s.count, p + 2)) {
             for length in [4, 3] where p + length <= s.count {
                 let r = p..<(p + length)
                 if plausibleName(r) && isBoundary(r.upperBound) && !(p + 1..<r.upperBound).contains(where: { isBoundary($0) }) { return r }
@@ -301,12 +301,12 @@ struct PersonExtractor {
         return unlisted ? unlistedSurnameName(at: p) : nil
     }
 
-    static let tibetanParts = Set(TitleLexicon.tibetanNameParts.map(\.scalars))
+    static let tibetanParts = WordPairs(TitleLexicon.tibetanNameParts)
 
     /// A Tibetan name at `p`: two of the usual parts (次仁多吉), or one (扎西), up to a boundary.
     func tibetanName(at p: Int) -> Range<Int>? {
-        guard p + 2 <= s.count, Self.tibetanParts.contains(Array(s[p..<(p + 2)])) else { return nil }
-        if p + 4 <= s.count, Self.tibetanParts.contains(Array(s[(p + 2)..<(p + 4)])), isBoundary(p + 4) { return p..<(p + 4) }
+        guard p + 2 <= s.count, Self.tibetanParts.contains(s[p], s[p + 1]) else { return nil }
+        if p + 4 <= s.count, Self.tibetanParts.contains(s[p + 2], s[p + 3]), isBoundary(p + 4) { return p..<(p + 4) }
         return isBoundary(p + 2) ? p..<(p + 2) : nil
     }
 
@@ -410,7 +410,7 @@ struct PersonExtractor {
     static let levelCommittees: Set<String> = ["省委", "市委", "州委", "县委", "区委"]
     static let namedBodies: Set<String> = ["领导小组", "工作队", "工作组", "办公室", "对口帮扶办", "扶贫办", "集团", "公司", "日报"]
     static let governmentHeads: Set<String> = ["市长", "州长", "县长", "区长", "省长", "副市长", "副州长", "副县长", "副区长", "副省长"]
-    static let bylinePosts: Set<String> = ["编辑", "记者", "责任编辑", "全媒体记者", "通讯员", "审核", "校对", "作者", "摄影"]
+    static let bylinePosts = WordSet(["编辑", "记者", "责任编辑", "全媒体记者", "通讯员", "审核", "校对", "作者", "摄影"] as [String])
     static let levelChars: ScalarSet = ["省", "市", "州", "县", "区"]
     /// Posts that take no level from the place before them (澳门特别行政区行政长官 is 行政长官).
     static let postsWithoutLevel: Set<String> = ["行政长官"]
@@ -507,7 +507,7 @@ struct PersonExtractor {
             let titleText = str(titleStart..<last.range.upperBound)
             // A foreign post: a country written before it (俄罗斯总统), or a post only other
             // states have (首相, 国王); its holder's name may be transliterated.
-            let foreign = placeMention?.isForeign == true || TitleLexicon.foreignPosts.contains(str(last.range))
+            let foreign = placeMention?.isForeign == true || TitleLexicon.foreignPosts.contains(s, last.range)
                 || TitleLexicon.internationalBodies.contains(where: { s.hasWord($0, at: first.range.lowerBound - $0.count) })
                 || foreignPlaceShortlyBefore(first.range.lowerBound)
                 || (placeMention == nil && Self.countryAbbreviationBefore(s, first.range.lowerBound))
@@ -574,7 +574,7 @@ struct PersonExtractor {
             }
             // The name (or, for a collective label, the list of names).
             var p = end
-            if Self.bylinePosts.contains(str(last.range)) {
+            if Self.bylinePosts.contains(s, last.range) {
                 while p < s.count, s[p] == "：" || s[p] == ":" || s[p] == " " { p += 1 }
             }
             // A note on the post between it and the name: 副县长（挂职）刘大三.
@@ -585,7 +585,7 @@ struct PersonExtractor {
             let unlisted = !foreign && (Self.levelCharsWithTownships.contains(titleText.first ?? " ")
                 || (titleText.hasPrefix("副") && Self.levelCharsWithTownships.contains(titleText.dropFirst().first ?? " "))
                 || placeMention.map { table.divisions(named: placeName($0)).first.map { $0.level >= .prefecture } ?? true } == true
-                || Self.bylinePosts.contains(str(last.range)) || last.kind == .collective)
+                || Self.bylinePosts.contains(s, last.range) || last.kind == .collective)
             while let r = readName(at: p, foreign: foreign, kanji: kanji, unlisted: unlisted) {
                 names.append(r)
                 // A post before a list holds for each name (中共中央政治局常委李强、赵乐际、王沪宁,

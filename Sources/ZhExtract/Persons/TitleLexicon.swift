@@ -62,9 +62,9 @@ enum TitleLexicon {
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init)
 
     /// Posts only other states have: their holders are foreign.
-    static let foreignPosts: Set<String> = ["总统", "副总统", "首相", "国王", "女王", "王储", "亲王", "王子", "公主", "埃米尔", "总督",
+    static let foreignPosts = WordSet(["总统", "副总统", "首相", "国王", "女王", "王储", "亲王", "王子", "公主", "埃米尔", "总督",
                                             "国务卿", "防长", "财长", "首席部长", "政府首脑", "国家元首", "最高领导人", "最高元首", "代总统",
-                                            "候任总统", "当选总统", "王储兼首相", "大臣", "外交大臣", "财政大臣", "内政大臣", "国防大臣"]
+                                            "候任总统", "当选总统", "王储兼首相", "大臣", "外交大臣", "财政大臣", "内政大臣", "国防大臣"] as [String])
 
     /// International bodies whose officials are mostly foreign (联合国秘书长古特雷斯).
     static let internationalBodies: [[Unicode.Scalar]] = ["联合国", "欧盟", "欧盟委员会", "欧洲理事会", "非盟", "东盟", "世卫组织", "世界卫生组织",
@@ -90,8 +90,8 @@ enum TitleLexicon {
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init).filter { $0.count == 2 }
 
     /// Words made of transliteration characters that follow a foreign post without being a name.
-    static let notForeignNames: Set<String> = ["来华", "访华", "多次", "再次", "一道", "一行", "夫妇", "夫人", "来访", "表示", "此前",
-                                               "随后", "当天", "本人", "先生", "女士", "阁下", "亲自", "专程", "特使", "代表"]
+    static let notForeignNames = WordSet(["来华", "访华", "多次", "再次", "一道", "一行", "夫妇", "夫人", "来访", "表示", "此前",
+                                               "随后", "当天", "本人", "先生", "女士", "阁下", "亲自", "专程", "特使", "代表"] as [String])
 
     /// Dots that join the parts of a transliterated name.
     static let nameDots = ScalarSet("·•・‧-－")
