@@ -87,7 +87,9 @@ public struct Extractor: Sendable {
         }
         result.organizations = Self.trimmed(organizations, s, persons: [nameSpans] + result.persons.map(\.mentions), places: placeMentions)
         let sentences = Self.sentenceRanges(s)
-        let found = visits(s, sentences: sentences, words: words, places: placeMentions, persons: persons, dates: dateMentions, skipping: inChrome)
+        let home = homePlace(placeMentions, inChrome: inChrome)
+        let found = visits(s, sentences: sentences, words: words, places: placeMentions, persons: persons, dates: dateMentions, home: home,
+                           skipping: inChrome)
         result.visits = found.map(\.visit)
         for v in inspections(s, sentences: sentences, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
             + stateVisits(s, sentences: sentences, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
@@ -416,9 +418,40 @@ public struct Extractor: Sendable {
 
     static let assistanceWords: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .协作, .结对, .携手奔小康]
 
+    /// The division a page is published in: the first one its chrome names (承德新闻网, 来源：六盘水
+    /// 日报), the deepest of a chain written together (杭州市西湖区人民政府门户网站); nil when the
+    /// chrome names none.
+    func homePlace(_ places: [PlaceMention], inChrome: (Int) -> Bool) -> Int? {
+        guard var k = places.firstIndex(where: { $0.division != nil && !$0.isForeign && inChrome($0.range.lowerBound) }) else { return nil }
+        while k + 1 < places.count, places[k + 1].range.lowerBound == places[k].range.upperBound, places[k + 1].division != nil { k += 1 }
+        return places[k].division
+    }
+
+    /// Level characters of 我市, 我县, 我区, 我州, 我省, 我旗 (the page's own place).
+    static let ownLevels = ScalarSet("市县区州省旗")
+    /// What follows a one-character name of the page's own place after 来 (来承考察, 来杭，).
+    static let afterOwnAbbreviation = WordSet(["考察", "调研", "对接", "开展", "参观", "交流", "学习", "洽谈", "访问", "座谈", "指导", "慰问",
+                                              "检查", "洽商", "推进", "出席", "参加", "召开", "举行", "看望"])
+
+    /// The page's own place written at `q`, right after 来 or 到: 我市 and the like (the home
+    /// place or the first division above it whose name ends so), or the first character of
+    /// the home place's name or of one above it before a visit's verb or a mark (来承，对接).
+    func ownPlace(_ s: [Unicode.Scalar], at q: Int, home: Int?) -> Int? {
+        guard let home, q + 1 < s.count else { return nil }
+        let table = gazetteer.table
+        var line = [home]
+        while line.count < 6, let p = table.divisions[line.last!].parentCode, let pi = table.index(code: p) { line.append(pi) }
+        if s[q] == "我" {
+            guard Self.ownLevels.contains(s[q + 1]) else { return nil }
+            return line.first { table.divisions[$0].name.unicodeScalars.last == s[q + 1] }
+        }
+        guard Self.pairingClauseEnds.contains(s[q + 1]) || Self.afterOwnAbbreviation.contains(s, (q + 1)..<min(s.count, q + 3)) else { return nil }
+        return line.first { table.divisions[$0].name.unicodeScalars.first == s[q] && table.divisions[$0].level != .province }
+    }
+
     /// Visits, each with whether its own sentences speak of assistance work.
     func visits(_ s: [Unicode.Scalar], sentences: [Range<Int>], words: WordPositions, places: [PlaceMention], persons: [PersonExtractor.Found], dates: [DateMention],
-                skipping: (Int) -> Bool) -> [(visit: Visit, assistance: Bool)] {
+                home: Int? = nil, skipping: (Int) -> Bool) -> [(visit: Visit, assistance: Bool)] {
         var out: [Visit] = []
         var assistance: [Bool] = []
         var lastDate: DateMention?
@@ -430,6 +463,7 @@ public struct Extractor: Sendable {
                 nextDate += 1
             }
             var goWord = [EventWord.赴, .前往, .到访, .先后到, .来到].compactMap({ words.first(sentence, $0) }).min()
+            var ownTarget: Int?
             if goWord == nil {
                 // 到 or 来 right before a place, right after the delegation (率泸州市党政代表团到盐源县考察,
                 // 一行8人到; 率杭州市党政代表团来恩施州考察, an inbound delegation told by its host);
@@ -438,6 +472,8 @@ public struct Extractor: Sendable {
                 where Self.goingChars.contains(s[d]) && Self.beforeGoing到.contains(s[d - 1]) {
                     let m = places.firstIndex(startingAtOrAfter: d + 1)
                     if m < places.count, places[m].range.lowerBound == d + 1 { goWord = d; break }
+                    // The page's own place (率大连市党政代表团来我市考察, 率天津市考察团来承).
+                    if let own = ownPlace(s, at: d + 1, home: home) { goWord = d; ownTarget = own; break }
                 }
             }
             guard let go = goWord else { continue }
@@ -452,14 +488,24 @@ public struct Extractor: Sendable {
                     p = m.range.upperBound
                 } else if m.range.lowerBound > p { break }
             }
-            guard !run.isEmpty else { continue }
-            let targets = destinations(run)
-            let to = targets.map(name)
-            let toPaths = targets.map(path)
+            let to: [String], toPaths: [[String]]
+            if let own = ownTarget {
+                let d = gazetteer.table.divisions[own]
+                (to, toPaths) = ([d.name], [gazetteer.table.path(of: d)])
+            } else {
+                guard !run.isEmpty else { continue }
+                let targets = destinations(run)
+                (to, toPaths) = (targets.map(name), targets.map(path))
+            }
             // Leaders: the titled persons named before 赴, after any hosts (在…陪同下).
             var from0 = sentence.lowerBound
             if let host = words.first(sentence.lowerBound..<go, .陪同下) ?? words.first(sentence.lowerBound..<go, .陪同) { from0 = host + 2 }
-            let leaders = persons.filter { $0.range.lowerBound >= from0 && $0.range.upperBound <= go && !$0.titles.isEmpty }
+            // (Not a byline's reporter: 本报讯（记者 冯雪）…曹斌率…; each name once.)
+            var leaders: [PersonExtractor.Found] = []
+            for f in persons where f.range.lowerBound >= from0 && f.range.upperBound <= go && !f.titles.isEmpty
+                && !f.titles.allSatisfy({ PersonExtractor.bylinePosts.contains($0.title) }) && !leaders.contains(where: { $0.name == f.name }) {
+                leaders.append(f)
+            }
             // From: the place named before 代表团/考察团, else the leaders' place, else the first place before 赴.
             var from: String?
             if let t = [EventWord.党政代表团, .代表团, .考察团, .调研组].compactMap({ words.first(sentence.lowerBound..<go, $0) }).min(),

@@ -401,6 +401,25 @@ struct VisitTests {
         #expect(there.allSatisfy { !$0.leaders.contains("揭晓东") })
     }
 
+    @Test("inbound delegations to the page's own place: 来我市, 来承 on a site its chrome names")
+    func ownPlace() {
+        let published = Day(year: 2019, month: 6, day: 20)
+        let chrome = "六盘水日报\n首页 | 时政 | 县区 | 专题\n当前位置：首页 > 时政\n"
+        let body = "6月17日至19日，辽宁省大连市委副书记、市长丛日新率大连市党政代表团来我市考察东西部扶贫协作工作。"
+        let ours = extractor.extract(chrome + body, published: published).visits
+        #expect(ours.first?.to == ["六盘水市"] && ours.first?.from == "大连市" && ours.first?.leaders == ["丛日新"], "\(ours)")
+        // Without a page naming its place, 我市 is no place.
+        #expect(extractor.extract(body, published: published).visits.isEmpty)
+        // The first character of the page's place, before a visit's verb or a mark.
+        let short = extractor.extract("承德新闻网\n首页 | 承德新闻 | 县区动态\n8月20日至21日，天津市副市长曹斌率天津市考察团来承，对接对口帮扶工作。",
+                                      published: published).visits
+        #expect(short.first?.to == ["承德市"] && short.first?.from == "天津市", "\(short)")
+        // Another character is no abbreviation of it.
+        let other = extractor.extract("承德新闻网\n首页 | 承德新闻 | 县区动态\n8月20日，天津市副市长曹斌率天津市考察团来京，对接工作。",
+                                      published: published).visits
+        #expect(other.isEmpty, "\(other)")
+    }
+
     @Test("delegations: 带队赴, 率…代表团到 a place; 受到 a place is no going")
     func delegations() {
         let published = Day(year: 2024, month: 11, day: 5)

@@ -25,6 +25,17 @@ struct PageChromeTests {
         #expect(r.places.contains { $0.fullName == "广州市" })
     }
 
+    @Test("a site's name above the title is chrome (its place is the page's own); a short headline naming a net is not")
+    func siteName() {
+        for site in ["六盘水日报", "承德新闻网", "杭州市西湖区人民政府门户网站", "央视网"] {
+            let r = Extractor().extract(site + "\n首页 | 时政 | 专题\n天津市考察团来承对接对口帮扶工作\n8月20日，天津市考察团来承考察。")
+            #expect(r.boilerplate.first == 0..<site.unicodeScalars.count, "\(site)")
+            #expect(r.title == "天津市考察团来承对接对口帮扶工作", "\(site)")
+        }
+        let grid = Extractor().extract("李强考察国家电网\n李强在北京考察国家电网公司。")
+        #expect(grid.boilerplate.isEmpty && grid.title == "李强考察国家电网")
+    }
+
     @Test("a long dateline with its marks is chrome: its date is the publication's, not a fact of the text")
     func dateline() {
         let text = "代表团赴北京考察\n2024年08月25日 16:40  来源:察右前旗融媒体中心  浏览:2316次\n\n8月20日至22日，代表团赴北京市大兴区考察。"

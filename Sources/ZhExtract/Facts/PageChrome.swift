@@ -98,7 +98,10 @@ struct PageChrome {
             let hasMarker = lineHasMarker && (length <= 40 || (firstDigit >= a && firstDigit - a <= 5 && han <= 24 && !(a..<b).contains { s[$0] == "，" }
                 && Day(scalars: s, at: firstDigit, end: b) != nil))
             let tiny = length <= 4 && !hasFullStop
-            if hasMarker || isDateLine || tiny {
+            // A site's name above the title (六盘水日报, 承德新闻网, 西湖区人民政府门户网站).
+            let siteName = !bodyStarted && title == nil && length <= 16 && !hasFullStop && !(a..<b).contains { s[$0] == "，" }
+                && Self.isSiteName(s, a, b)
+            if hasMarker || isDateLine || tiny || siteName {
                 lines.append(start..<i)
                 continue
             }
@@ -129,6 +132,19 @@ struct PageChrome {
         return s.hasWord(Self.http, at: k) && !s[k..<e].contains(" ")
     }
     static let http = Array("http".unicodeScalars)
+
+    /// How the names of news sites and papers end.
+    static let siteWords = ["日报", "晚报", "新闻网", "门户网站", "人民政府", "融媒体中心", "电视台"].map { Array($0.unicodeScalars) }
+
+    /// Whether the line `s[a..<b]` is a site's or paper's name (六盘水日报, 承德新闻网, 央视网); a
+    /// short headline ending in 网 or 新闻 names the net or the news (国家电网, 联播新闻) only when
+    /// longer than a site's name.
+    static func isSiteName(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        if siteWords.contains(where: { b - a > $0.count && s.hasWord($0, at: b - $0.count) }) { return true }
+        guard b - a <= 6, b - a >= 2 else { return false }
+        if s[b - 1] == "网" { return !"电联".unicodeScalars.contains(s[b - 2]) }
+        return b - a >= 3 && s[b - 2] == "新" && s[b - 1] == "闻"
+    }
 
     /// The first date written in `s[from..<to]` (a run of digits starting a full date).
     static func findDate(_ s: [Unicode.Scalar], from: Int, to: Int) -> Day? {
