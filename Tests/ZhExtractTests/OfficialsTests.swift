@@ -56,6 +56,9 @@ struct OfficialsTests {
         #expect(people("责任编辑：栾茜\n") == ["栾茜"])
         #expect(people("国家主席习近平强调，要坚持和完善人民代表大会制度。记者提问，县长治久安。").filter { $0 != "习近平" }.isEmpty)
         #expect(compound("区委书记申屠立峰出席。") == ["申屠立峰"])
+        // Yi names: a clan name and a two-character given name; 殳 after a post that is not local.
+        #expect(titles("龙胜县委常委、副县长（挂职）吉克曲布，驻村第一书记潘启明参加。", "吉克曲布") == ["县委常委", "副县长"])
+        #expect(people("富平小组组长殳海涛参加考察。") == ["殳海涛"])
         // Tibetan names by their parts, also in a byline with spaces; Uyghur names with a dot.
         #expect(titles("县委副书记、县长次仁多吉介绍情况。", "次仁多吉") == ["县委副书记", "县长"])
         #expect(people("（江孜县融媒体中心 记者 尼玛次仁 拉巴卓嘎）") == ["尼玛次仁", "拉巴卓嘎"])
