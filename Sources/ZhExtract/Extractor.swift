@@ -76,7 +76,7 @@ public struct Extractor: Sendable {
         if placeMentions.contains(where: { m in nameSpans.contains { $0.overlaps(m.range) } }) {
             placeMentions = resolver.resolve(s, text: text, blocked: nameSpans, inside: companies, candidates: placeCandidates)
         }
-        result.places = aggregatePlaces(placeMentions, s, inChrome: inChrome)
+        result.places = Self.specificFirst(aggregatePlaces(placeMentions, s, inChrome: inChrome))
         result.persons = aggregatePersons(persons, s, places: placeMentions.map(\.range))
         var amountIndex: [String: Int] = [:]
         for a in AmountExtractor(s: s).extract(skipping: inChrome) {
@@ -131,6 +131,24 @@ public struct Extractor: Sendable {
             }
         }
         return out
+    }
+
+    /// Places from the most specific level to the broadest (villages and communities, townships,
+    /// counties, prefectures, provinces, then regions and countries), each level in order of
+    /// first mention: a place is listed before the places it lies in, so that a reader matching
+    /// places by their paths meets a place's own entry before its parent's.
+    static func specificFirst(_ places: [Place]) -> [Place] {
+        func rank(_ l: PlaceLevel) -> Int {
+            switch l {
+            case .village, .community: 0
+            case .township: 1
+            case .county: 2
+            case .prefecture: 3
+            case .province: 4
+            case .other: 5
+            }
+        }
+        return places.enumerated().sorted { (rank($0.element.level), $0.offset) < (rank($1.element.level), $1.offset) }.map(\.element)
     }
 
     private func path(_ m: PlaceMention) -> [String] {
