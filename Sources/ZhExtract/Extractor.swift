@@ -267,7 +267,8 @@ public struct Extractor: Sendable {
         // read; one read only inside a longer name (田康夫 in 福田康夫) is no person of its own.
         var covered = PositionSet(count: s.count + 1)
         for m in mentions.joined() { for i in m where i < s.count { covered[i] = true } }
-        return order.enumerated().compactMap { k, n in
+        // In order of first mention.
+        return order.enumerated().compactMap { k, n -> Person? in
             var p = byName[UTF8Key(n)]!
             p.mentions = mentions[k]
             if p.mentions.isEmpty {
@@ -275,7 +276,8 @@ public struct Extractor: Sendable {
                 guard !p.mentions.isEmpty else { return nil }
             }
             return p
-        }
+        }.map { ($0.mentions.map(\.lowerBound).min() ?? 0, $0) }.enumerated()
+            .sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
     }
 
     // MARK: - Organisations
@@ -296,7 +298,8 @@ public struct Extractor: Sendable {
     static let orgVerbs = WordPairs("""
         依托 通过 依靠 利用 引导 组建 成立 推动 带动 支持 鼓励 建立 培育 指导 加入 参加 走进 来到 发动 扶持 \
         创办 兴办 领办 牵头 携手 对接 帮助 帮扶 入股 围绕 坚持 完成 优化 巩固 提升 出席 打击 会见 访问 参观 考察 调研 \
-        多家 各家 多地 部分 我国 学期 登陆 听取 督促 深入 避免 努力 目前 推进 时中 者从 者向 称打 年度
+        多家 各家 多地 部分 我国 学期 登陆 听取 督促 深入 避免 努力 目前 推进 时中 者从 者向 称打 年度 \
+        挂任 担任 兼任 出任 同志 任命 免去 挂职
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }))
     /// Words that make a kind of body, not a body's name, before its suffix (保险公司, 数据中心,
     /// 县级医院): alone before the suffix they name no organisation.

@@ -32,4 +32,23 @@ struct RuleTests {
         #expect(Extractor().extract("本文记者：朱虹 李独懿)").persons.map(\.name) == ["朱虹", "李独懿"])
         #expect(Extractor().extract("深入学习贯彻习近平总书记重要讲话").persons.first?.name == "习近平")
     }
+
+    @Test("built-in rules: notices of appointment, removal and secondment give the post; a title ends at a post")
+    func appointments() {
+        func titles(_ text: String) -> [String: [String]] {
+            Dictionary(uniqueKeysWithValues: Extractor().extract(text).persons.map { ($0.name, $0.titles.map(\.title)) })
+        }
+        #expect(titles("任命龙建军为县人民政府办公室主任；")["龙建军"] == ["县人民政府办公室主任"])
+        #expect(titles("免去田小英的县教育局局长职务。")["田小英"] == ["县教育局局长"])
+        #expect(titles("钱嘉树同志挂任县人民政府副县长（挂职），协助县长分管东西部协作。")["钱嘉树"] == ["县人民政府副县长"])
+        #expect(titles("王海洋同志挂任县人民医院副院长（挂职）。")["王海洋"] == ["副院长"])
+        // A list before the verb: each holds the post.
+        let list = titles("王沪宁、蔡奇、丁薛祥同志担任副组长。")
+        #expect(list["王沪宁"] == ["副组长"] && list["蔡奇"] == ["副组长"] && list["丁薛祥"] == ["副组长"], "\(list)")
+        // A name opening an entry of a list of cadres.
+        #expect(titles("1. 邴海洋，男，汉族，1990年1月生，中共党员。")["邴海洋"] == [])
+        // Bodies alone are no title: an election to an unknown post gives the person, no title.
+        #expect(titles("2018年，王雅丽当选全国人大代表。")["王雅丽"] == ["全国人大代表"])
+        #expect(titles("任命葛晓燕为最高人民检察院副检察长。")["葛晓燕"]?.contains("最高人民检察院") != true)
+    }
 }

@@ -402,8 +402,8 @@ struct PersonExtractor {
     }
 
     /// The title words of the text, for rules.
-    func titleWordRanges() -> [Range<Int>] {
-        tokens.filter { $0.kind != .other }.map(\.range)
+    func titleWordRanges() -> [(range: Range<Int>, isPost: Bool)] {
+        tokens.filter { $0.kind != .other }.map { ($0.range, $0.kind == .post || $0.kind == .collective) }
     }
 
     /// Sets for the tests in ``extract()``, which runs them per title.

@@ -82,6 +82,7 @@ public struct Pairing: Sendable, Hashable {
 
 /// Everything extracted from one text.
 public struct Extraction: Sendable {
+    /// In order of first mention.
     public var persons: [Person] = []
     /// From the most specific level to the broadest, each level in order of first mention.
     public var places: [Place] = []

@@ -36,7 +36,8 @@ public struct ExtractionRule: Sendable {
         case nameEnd
         /// A place the gazetteer recognized here.
         case place
-        /// A run of title words (bodies and posts: 市委副书记, 人大常委会主任).
+        /// A run of title words (bodies and posts: 市委副书记, 人大常委会主任), with a level written
+        /// alone before them (县教育局局长, 镇党委副书记).
         case title
         /// An organisation name found here.
         case organization
@@ -137,6 +138,24 @@ public struct ExtractionRule: Sendable {
         // "任命王毅为外交部部长", "增补马晓伟、王东峰、曹军为十四届全国政协委员".
         ExtractionRule(name: "appointment", priority: 1,
                        pattern: [.anyOf(["免去", "任命", "提名", "增补", "选举", "补选"]), .oneOrMore(.hanName), .anyOf(["的", "为", "同志"])],
+                       action: .person),
+        // The post of an appointment or a removal: "任命龙建军为县人民政府办公室主任",
+        // "免去姚远航的县财政局局长职务".
+        ExtractionRule(name: "appointed-to", priority: 2,
+                       pattern: [.anyOf(["任命", "提名", "增补", "补选", "推荐", "决定任命"]), .hanName, .optional(.literal("同志")), .literal("为"),
+                                 .optional(.place), .optional(.organization), .title],
+                       action: .assignTitle(nil)),
+        ExtractionRule(name: "removed-from", priority: 2,
+                       pattern: [.literal("免去"), .hanName, .optional(.literal("同志")), .literal("的"), .optional(.place), .optional(.organization), .title,
+                                 .anyOf(["职务", "职"])],
+                       action: .assignTitle(nil)),
+        // A secondment or appointment told with the holder first: "钱嘉树同志挂任县人民政府副县长（挂职）".
+        ExtractionRule(name: "seconded-to", priority: 2,
+                       pattern: [.boundary, .oneOrMore(.hanName), .anyOf(["同志挂任", "挂任", "同志任", "同志担任", "同志兼任"]), .optional(.place), .optional(.organization), .title],
+                       action: .assignTitle(nil)),
+        // A name opening a list entry of a notice: "钱嘉树，男，汉族，1982年3月生".
+        ExtractionRule(name: "name-in-biography", priority: 1,
+                       pattern: [.boundary, .hanName, .anyOf(["，男，", "，女，", "，男，", "，女,", ",男,", ",女,"])],
                        action: .person),
         // People of a story with no post: "村民任桂仙", "冯士友生前是…", "冯士友，1956年出生".
         ExtractionRule(name: "name-after-role", priority: 1,

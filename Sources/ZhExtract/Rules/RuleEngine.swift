@@ -14,9 +14,13 @@ struct RuleEngine {
     let dateEnds: [Int: [Int]]
     /// Where the title word starting at each position ends.
     let titleEnds: [Int: Int]
+    /// Where title words that are posts (not bodies) end.
+    let postEnds: Set<Int>
+    /// Levels written alone before title words (县教育局局长).
+    static let levels = ScalarSet("县市区州省镇乡旗")
 
     init(s: [Unicode.Scalar], names: PersonExtractor, places: [PlaceMention], organizations: [Range<Int>], dates: [Range<Int>],
-         titleTokens: [Range<Int>], placeName: @escaping (PlaceMention) -> String) {
+         titleTokens: [(range: Range<Int>, isPost: Bool)], placeName: @escaping (PlaceMention) -> String) {
         self.s = s
         self.names = names
         self.placeName = placeName
@@ -32,8 +36,13 @@ struct RuleEngine {
         for d in dates { ds[d.lowerBound, default: []].append(d.upperBound) }
         dateEnds = ds
         var ends: [Int: Int] = [:]
-        for t in titleTokens where ends[t.lowerBound] == nil { ends[t.lowerBound] = t.upperBound }
+        var posts = Set<Int>()
+        for t in titleTokens where ends[t.range.lowerBound] == nil {
+            ends[t.range.lowerBound] = t.range.upperBound
+            if t.isPost { posts.insert(t.range.upperBound) }
+        }
         titleEnds = ends
+        postEnds = posts
     }
 
     /// The places starting at `p`, in the order found.
@@ -102,10 +111,19 @@ struct RuleEngine {
         case .date:
             return (dateEnds[p] ?? []).map { ($0, c) }
         case .title:
-            // Adjacent title words from p on.
+            // Adjacent title words from p on, or from the next character when p holds a level
+            // written alone for the government of the text's own place (县教育局局长, 镇党委副书记),
+            // up to the last post among them (最高人民检察院副检察长 is no title where 副检察长 is
+            // not known).
             var end = p
-            while let next = titleEnds[end] { end = next }
-            guard end > p else { return [] }
+            if titleEnds[p] == nil, p + 1 < s.count, Self.levels.contains(s[p]) { end = p + 1 }
+            var postEnd = -1
+            while let next = titleEnds[end] {
+                end = next
+                if postEnds.contains(end) { postEnd = end }
+            }
+            guard postEnd > p else { return [] }
+            end = postEnd
             var c = c
             c.title = p..<end
             return [(end, c)]
