@@ -88,13 +88,18 @@ public struct Extractor: Sendable {
         result.organizations = Self.trimmed(organizations, s, persons: [nameSpans] + result.persons.map(\.mentions), places: placeMentions)
         let sentences = Self.sentenceRanges(s)
         let home = homePlace(placeMentions, inChrome: inChrome)
+        var levels: [String: PlaceLevel] = [:]
+        for p in result.places { levels[p.fullName] = p.level }
         let found = visits(s, sentences: sentences, words: words, places: placeMentions, persons: persons, dates: dateMentions, home: home,
                            skipping: inChrome)
         result.visits = found.map(\.visit)
         for v in inspections(s, sentences: sentences, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
             + stateVisits(s, sentences: sentences, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
-        // A delegation's visit already holds its members going the same way.
-        where !result.visits.contains(where: { $0.to.contains(where: v.to.contains) && !Set($0.leaders).isDisjoint(with: v.leaders) }) {
+        // A delegation's visit already holds its members going the same way, and a trip its stops
+        // in townships and villages (庄晓帆深入贡山县…, then 来到马库村, 在茨开镇调研).
+        where !result.visits.contains(where: { $0.to.contains(where: v.to.contains) && !Set($0.leaders).isDisjoint(with: v.leaders) })
+            && !(v.to.allSatisfy { levels[$0].map { $0 >= .township && $0 != .other } ?? false }
+                 && result.visits.contains { !$0.to.isEmpty && !Set($0.leaders).isDisjoint(with: v.leaders) }) {
             result.visits.append(v)
         }
         // A local official's delegation (福安市市长陈六一行到…渭源县调研) comes from the place of the
@@ -113,7 +118,8 @@ public struct Extractor: Sendable {
             && result.visits[k].to.allSatisfy(foreign.contains) && result.visits[k].leaders.allSatisfy(Self.isChineseName) {
             result.visits[k].from = "中国"
         }
-        result.pairings = pairings(s, sentences: sentences, words: words, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published)
+        result.pairings = pairings(s, sentences: sentences, words: words, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published,
+                                      home: home)
         return result
     }
 
@@ -705,18 +711,30 @@ public struct Extractor: Sendable {
     static let easternProvinces: Set<String> = ["110000", "120000", "310000", "320000", "330000", "350000", "370000", "440000", "210000"]
 
     /// The pairs of places joined by 和 or 与 at the end of `places` (in text order), each pair
-    /// separated from the next by 、 or ，: 深圳和汕尾，广州和清远、佛山和茂名.
+    /// separated from the next by 、 or ，: 深圳和汕尾，广州和清远、佛山和茂名. A side written with
+    /// the places above it (昆山市千灯镇与碧江区坝黄镇，张浦镇与云场坪镇) is its deepest place.
     static func pairList(_ places: [PlaceMention], _ s: [Unicode.Scalar]) -> [(PlaceMention, PlaceMention)] {
-        var out: [(PlaceMention, PlaceMention)] = []
+        // Sides: runs of places written directly one after another, from the end.
+        var sides: [Range<Int>] = []  // indices into `places`, last side first
         var k = places.count - 1
-        while k >= 1 {
-            let x = places[k - 1], y = places[k]
-            guard y.range.lowerBound == x.range.upperBound + 1, s[x.range.upperBound] == "和" || s[x.range.upperBound] == "与" else { break }
+        while k >= 0 {
+            var first = k
+            while first > 0 && places[first - 1].range.upperBound == places[first].range.lowerBound { first -= 1 }
+            sides.append(first..<(k + 1))
+            k = first - 1
+        }
+        func text(_ side: Range<Int>) -> Range<Int> { places[side.lowerBound].range.lowerBound..<places[side.upperBound - 1].range.upperBound }
+        var out: [(PlaceMention, PlaceMention)] = []
+        var i = 0
+        while i + 1 < sides.count {
+            let x = text(sides[i + 1]), y = text(sides[i])
+            guard y.lowerBound == x.upperBound + 1, s[x.upperBound] == "和" || s[x.upperBound] == "与" else { break }
             if let next = out.first?.0 {
-                guard next.range.lowerBound == y.range.upperBound + 1, s[y.range.upperBound] == "、" || s[y.range.upperBound] == "，" else { break }
+                guard next.range.lowerBound >= y.upperBound + 1, s[y.upperBound] == "、" || s[y.upperBound] == "，",
+                      text(sides[i - 1]).lowerBound == y.upperBound + 1 else { break }
             }
-            out.insert((x, y), at: 0)
-            k -= 2
+            out.insert((places[sides[i + 1].upperBound - 1], places[sides[i].upperBound - 1]), at: 0)
+            i += 2
         }
         return out
     }
@@ -753,7 +771,8 @@ public struct Extractor: Sendable {
         return score
     }
 
-    func pairings(_ s: [Unicode.Scalar], sentences: [Range<Int>], words: WordPositions, places: [PlaceMention], visits: [Visit], published: Day?) -> [Pairing] {
+    func pairings(_ s: [Unicode.Scalar], sentences: [Range<Int>], words: WordPositions, places: [PlaceMention], visits: [Visit], published: Day?,
+                  home: Int? = nil) -> [Pairing] {
         var out: [Pairing] = []
         let table = gazetteer.table
         func add(_ helper: String, _ helped: String, _ since: String?) {
@@ -772,7 +791,9 @@ public struct Extractor: Sendable {
         // Whether a clause ends inside `r`.
         func crossesClause(_ r: Range<Int>) -> Bool { r.contains { Self.pairingClauseEnds.contains(s[$0]) } }
         let triggers: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .对口协作, .东西部扶贫协作, .结对, .携手奔小康]
-        // Sides of a pairing are counties or larger (在福建的帮扶下，闽宁镇… pairs no township).
+        // Sides of a pairing are counties or larger (在福建的帮扶下，闽宁镇… pairs no township),
+        // except in a list of pairs (千灯镇与坝黄镇，张浦镇与云场坪镇…分别签订结对帮扶协议).
+        let allPlaces = places
         let places = places.filter { m in m.division.map { table.divisions[$0].level <= .county } ?? false }
         // Every trigger of a sentence in turn (湖州市与广元市开展东西部协作，湖州市吴兴区结对帮扶广元市朝天区).
         var clauses: [(sentence: Range<Int>, trigger: Int)] = []
@@ -796,7 +817,7 @@ public struct Extractor: Sendable {
             if since == nil, let pub = published, let n = Self.nthYear(s, in: sentence) { since = String(pub.year - n + 1) }
             // A list of pairs before the trigger (深圳和汕尾，广州和清远、佛山和茂名…开展对口帮扶协作,
             // 广州与梅州、深圳与河源结对): each pair is a relation, the richer side helping.
-            let pairs = Self.pairList(before, s)
+            let pairs = Self.pairList(Array(allPlaces.within(sentence.lowerBound..<t)), s)
             if pairs.count >= 2, let last = pairs.last, t - last.1.range.upperBound <= 16 {
                 for (x, y) in pairs { addPartners(name(x), name(y), since) }
                 continue
@@ -843,6 +864,12 @@ public struct Extractor: Sendable {
                let helper = before.dropLast().last, a.range.lowerBound - 1 - helper.range.upperBound <= 6,
                !(helper.range.upperBound..<t).contains(where: { s[$0] == "，" }) {
                 add(name(helper), name(a), since)
+                continue
+            }
+            // "A结对帮扶我县": the page's own place (the division its chrome names).
+            if b == nil, let k = (t..<min(t + 8, sentence.upperBound - 1)).first(where: { s[$0] == "我" }),
+               !crossesClause(t..<k), let own = ownPlace(s, at: k, home: home) {
+                add(name(destinations(chain).last!), table.divisions[own].name, since)
                 continue
             }
             // "A帮扶B": the place right before the trigger helps the place right after it;

@@ -345,6 +345,12 @@ struct FactsTests {
         // A place and one inside it are no pair.
         #expect(pairs("疏附县考察对口支援新疆工作，广州市对口支援疏附县。") == ["广州市>疏附县@-"])
         #expect(pairs("在福建的倾力帮扶下，闽宁镇从昔日的干沙滩变成了金沙滩。").isEmpty)
+        // A list of pairs of townships, a side written with its county (昆山市千灯镇与碧江区坝黄镇).
+        #expect(pairs("昆山市千灯镇与碧江区坝黄镇，张浦镇与云场坪镇，巴城镇与漾头镇，陆家镇与和平乡分别签订镇（乡）结对帮扶协议。")
+                == ["千灯镇>坝黄镇@-", "张浦镇>云场坪镇@-", "巴城镇>漾头镇@-", "陆家镇>和平乡@-"])
+        // 我县: the page's own county, named by its chrome.
+        #expect(pairs("玉屏侗族自治县人民政府\n首页 | 政务公开\n根据苏州市与铜仁市东西部协作工作安排，太仓市结对帮扶我县，今年选派4名干部来我县挂职。")
+                .contains("太仓市>玉屏侗族自治县@-"))
     }
 
     @Test("amounts with a unit before 万 or 亿: 7千亿元, 近千亿元, 三千亿元; not 万亿元台阶 or 百亿元级")
@@ -402,6 +408,13 @@ struct VisitTests {
         // Where a delegation is (在镇坪期间) is not whence it comes, nor is the host its leader.
         let there = extractor.extract("区委书记张涛率区党政代表团赴陕西省安康市镇坪县考察。镇坪县委书记揭晓东陪同考察。在镇坪期间，代表团一行先后来到曙坪镇。", published: published).visits
         #expect(there.allSatisfy { !$0.leaders.contains("揭晓东") })
+    }
+
+    @Test("a leader's stops in townships and villages are no visits of their own")
+    func stops() {
+        let v = extractor.extract("11月21日至22日，省委副书记庄晓帆深入怒江州贡山独龙族怒族自治县调研。21日下午，庄晓帆来到马库村边境警务室看望民警。随后，庄晓帆在茨开镇调研了安置点。",
+                                  published: Day(year: 2023, month: 11, day: 24)).visits
+        #expect(v.map(\.to) == [["贡山独龙族怒族自治县"]], "\(v)")
     }
 
     @Test("inbound delegations to the page's own place: 来我市, 来承 on a site its chrome names")

@@ -159,6 +159,14 @@ struct PlaceTests {
         #expect(!r.places.map(\.fullName).contains("玉林市"))
     }
 
+    @Test("townships named like common words after a joiner or an anchor (与和平乡, 到巴城镇); none inside a township")
+    func townshipsLikeWords() {
+        #expect(names("陆家镇与和平乡签订协议。") == ["陆家镇", "和平乡"])
+        #expect(names("代表团到巴城镇考察。") == ["巴城镇"])
+        #expect(names("在小城镇建设中，比城镇高0.5个百分点。").isEmpty)
+        #expect(names("陆家镇与和平乡分别签订镇（乡）结对帮扶协议。") == ["陆家镇", "和平乡"])
+    }
+
     @Test("townships and villages by suffix, under the place before them")
     func local() {
         let p = places("考察团到毕节市威宁彝族回族苗族自治县迤那镇五星村实地考察。")

@@ -78,6 +78,11 @@ struct PlaceResolver {
         notAfterSuffix.contains(next) || (suffix == "乡" && notAfter乡.contains(next))
     }
     static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至届组")
+    /// What comes before 和 where it starts a name (与和平乡, 、和平乡).
+    static let joinersBefore = ScalarSet("与和及、，")
+    static let 城镇 = "城镇".scalars
+    /// Characters that make a kind of town before 城镇, not a town's name (小城镇, 各城镇).
+    static let notTownHeads = ScalarSet("小大中各该本全特重新城乡比")
     /// Generic words that also end township names (卫城镇, 梅城镇).
     static let townEndings: Set<[Unicode.Scalar]> = Set(["城镇", "乡镇", "村镇"].map(\.scalars))
     static let anchorVerbScalars = anchorVerbs.map(\.scalars)
@@ -438,9 +443,14 @@ struct PlaceResolver {
             for length in (2...4).reversed() {
                 let start = i - length
                 guard start >= 0 else { continue }
-                guard (start..<i).allSatisfy({ Self.isHan(s[$0].value) && !hard[$0] && !Self.notInLocalNames.contains(s[$0]) }),
+                // (A conjunction after another joiner starts a name: 陆家镇与和平乡.)
+                let joinedName = start > 0 && s[start] == "和" && Self.joinersBefore.contains(s[start - 1])
+                guard (start..<i).allSatisfy({ Self.isHan(s[$0].value) && !hard[$0]
+                        && (!Self.notInLocalNames.contains(s[$0]) || ($0 == start && joinedName)) }),
                       !(found.last.map { $0.range.overlaps(start..<i) } ?? false) else { continue }
-                let anchor = found.last.flatMap({ $0.range.upperBound == start ? $0 : nil }) ?? endsAt[start].map({ known[$0] })
+                // (A township holds no township: 和平乡分别签订镇 is no place in 和平乡.)
+                let anchor = (found.last.flatMap({ $0.range.upperBound == start ? $0 : nil }) ?? endsAt[start].map({ known[$0] }))
+                    .flatMap { a in a.isForeign || (a.local?.level ?? a.division.map { table.divisions[$0].level }).map { $0 < level || $0 == .other } ?? true ? a : nil }
                 // A village listed right after another of the same kind (龙脊镇大寨村、平安村) is one
                 // too, under the same place, whatever its name.
                 if let sibling = found.last, start > 0, sibling.range.upperBound == start - 1, s[start - 1] == "、",
@@ -449,14 +459,15 @@ struct PlaceResolver {
                     accepted = PlaceMention(range: start..<suffixEnd, division: nil, local: local(), parentPath: sibling.parentPath)
                     break
                 }
-                // A word such as 城镇 ending the name rules it out, unless the name's county is
-                // written right before it and one character comes before the word (盐源县卫城镇;
-                // not …县多个乡镇).
+                // A word such as 城镇 ending the name rules it out, unless one character comes
+                // before the word and the name's county is written right before it, or a word
+                // places follow (盐源县卫城镇, 到巴城镇; not …县多个乡镇, 发展小城镇).
                 let afterCounty = anchor?.division.map { table.divisions[$0].level == .county } ?? false
+                let anchoredTown = (start == 0 || Self.anchorsBeforeScalars.contains(s[start - 1])) && !Self.notTownHeads.contains(s[start])
                 if Self.notLocalBodies.contains(Array(s[start..<i])) || Self.notLocalStarts.contains(s[start])
                     || Self.notLocalScalars.contains(where: { w in
                         w.count <= suffixEnd - start && s.hasWord(w, at: suffixEnd - w.count)
-                            && !(afterCounty && suffixEnd - start == w.count + 1 && Self.townEndings.contains(w)) })
+                            && !((afterCounty || (anchoredTown && w == Self.城镇)) && suffixEnd - start == w.count + 1 && Self.townEndings.contains(w)) })
                     || Self.notLocalWhole.contains(where: { $0.count == suffixEnd - start && s.hasWord($0, at: start) }) { continue }
                 func local() -> Division {
                     Division(code: nil, name: String(scalars: s[start..<suffixEnd]), level: level, parentCode: nil)
