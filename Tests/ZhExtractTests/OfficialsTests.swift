@@ -59,11 +59,19 @@ struct OfficialsTests {
         // Yi names: a clan name and a two-character given name; 殳 after a post that is not local.
         #expect(titles("龙胜县委常委、副县长（挂职）吉克曲布，驻村第一书记潘启明参加。", "吉克曲布") == ["县委常委", "副县长"])
         #expect(people("富平小组组长殳海涛参加考察。") == ["殳海涛"])
+        // 和 as a surname right after a local post; not before a group of people or a post.
+        #expect(titles("州委书记和振宇，州长恒建新陪同。", "和振宇") == ["州委书记"])
+        #expect(people("县委书记和群众座谈，县委书记和县长一起调研。").isEmpty)
+        // A Mongolian name ending in 和; dotted Uyghur names; 次旺; 燕 and 普; 领队, 常务副书记.
+        #expect(titles("于田县委常务副书记巴图孟和介绍情况。", "巴图孟和") == ["县委常务副书记"])
+        #expect(people("县委书记吐尔逊古丽·热合曼，县长努尔艾力·阿不都拉陪同。") == ["吐尔逊古丽·热合曼", "努尔艾力·阿不都拉"])
+        #expect(people("县委书记次旺罗布，作者：和丽梅 普春燕\n") == ["次旺罗布", "和丽梅", "普春燕"])
+        #expect(titles("杭州市对口帮扶恩施州工作队领队楼建忠，州政府副州长龚德明参加。", "楼建忠") == ["工作队领队"])
         // Tibetan names by their parts, also in a byline with spaces; Uyghur names with a dot.
         #expect(titles("县委副书记、县长次仁多吉介绍情况。", "次仁多吉") == ["县委副书记", "县长"])
         #expect(people("（江孜县融媒体中心 记者 尼玛次仁 拉巴卓嘎）") == ["尼玛次仁", "拉巴卓嘎"])
         #expect(titles("县委副书记、县长艾尔肯·吐尼亚孜介绍情况。", "艾尔肯·吐尼亚孜") == ["县委副书记", "县长"])
-        #expect(titles("地委委员、行署副专员买买提江·阿不都热依木出席。", "买买提江·阿不都热依木") == ["委员", "副专员"])
+        #expect(titles("地委委员、行署副专员买买提江·阿不都热依木出席。", "买买提江·阿不都热依木") == ["地委委员", "行署副专员"])
         #expect(people("他提出建议，买买提出席。").isEmpty)
         #expect(people("编辑：芮思敏  审核：邢凯\n") == ["芮思敏", "邢凯"])
         // 作 before 总结 or 汇报 is no third character of the name; 呼吁 is no name.

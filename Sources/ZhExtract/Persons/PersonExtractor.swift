@@ -258,6 +258,14 @@ struct PersonExtractor {
                 if plausibleName(r) && isBoundary(r.upperBound) && !(p + 1..<r.upperBound).contains(where: { isBoundary($0) }) { return r }
             }
         }
+        // 和 as a surname right after a local post (州委书记和振宇，): two characters and a mark,
+        // no title word or place in them (书记和县长 is two posts).
+        if unlisted, s[p] == "和", p + 3 < s.count, Self.marksAfterShortNames.contains(s[p + 3]), !placeStarts.contains(p + 1),
+           !(placeEndingAt[p + 2] != nil || placeEndingAt[p + 3] != nil), plausibleName((p + 1)..<(p + 3)),
+           !Self.groupsOfPeople.contains(s[p + 1], s[p + 2]), !Self.commonWordPairs.contains(s[p + 1], s[p + 2]) {
+            let k = firstToken(startingAfter: p)
+            if k == tokens.count || tokens[k].range.lowerBound >= p + 3 { return p..<(p + 3) }
+        }
         var surnameLength = 0
         if let c = Self.compoundScalars.first(where: { s.hasWord($0, at: p) }) {
             surnameLength = c.count
@@ -292,6 +300,10 @@ struct PersonExtractor {
         // starting with a word that ends names (参加, 陪同...).
         if isBoundary(p) { return nil }
         if Self.transliterationStarts.contains(s[p]) {
+            // A Mongolian name ending in 和 before a mark or a word that ends names, where 和 joins
+            // nothing (巴图孟和介绍).
+            if p + 4 < s.count, s[p + 3] == "和", isBoundary(p + 4), plausibleName(p..<(p + 3)),
+               !(p..<(p + 3)).contains(where: { $0 > p && isBoundary($0) }) { return p..<(p + 4) }
             for length in [4, 3] {
                 let r = p..<(p + length)
                 if plausibleName(r) && !TitleLexicon.notInNames.contains(s[p]) && isBoundary(r.upperBound)
@@ -309,6 +321,10 @@ struct PersonExtractor {
         if p + 4 <= s.count, Self.tibetanParts.contains(s[p + 2], s[p + 3]), isBoundary(p + 4) { return p..<(p + 4) }
         return isBoundary(p + 2) ? p..<(p + 2) : nil
     }
+
+    /// Groups of people a post is written with (书记和群众, 县长和干部): no given names.
+    static let groupsOfPeople = WordPairs("群众 干部 职工 村民 居民 农民 牧民 学生 老师 教师 专家 学者 党员 代表 企业 同志 家属 员工 游客 "
+        .split(separator: " "))
 
     /// Marks a two-character name with an unlisted surname must be followed by.
     static let marksAfterShortNames = ScalarSet("，、。；）,;")
