@@ -36,6 +36,19 @@ struct PageChromeTests {
         #expect(grid.boilerplate.isEmpty && grid.title == "李强考察国家电网")
     }
 
+    @Test("a menu of bars, a paper's page line, and a first line right above the menu are chrome")
+    func menus() {
+        let text = "天津市合作交流办公室\n首页 | 机构职能 | 政务公开 | 对口支援 | 东西部协作 | 对口合作 | 互动交流\n“十四五”以来天津对口支援和田工作综述\n天津市对口支援和田地区。"
+        let r = Extractor().extract(text)
+        #expect(r.title == "“十四五”以来天津对口支援和田工作综述")
+        #expect(r.boilerplate.count == 2 && r.boilerplate.first?.lowerBound == 0)
+        let paper = Extractor().extract("数字报 | 首页 | 时政 | 专题\n第01版：要闻　2019年06月20日\n穆怀远会见大连市党政代表团\n本报讯，代表团来访。")
+        #expect(paper.title == "穆怀远会见大连市党政代表团" && paper.published == Day(year: 2019, month: 6, day: 20))
+        // A headline right above a menu-like line keeps its place when it is long (a real title).
+        let long = Extractor().extract("习近平在福建考察时强调推动高质量发展取得新进展\n首页 | 新闻\n正文。")
+        #expect(long.title == "习近平在福建考察时强调推动高质量发展取得新进展")
+    }
+
     @Test("a long dateline with its marks is chrome: its date is the publication's, not a fact of the text")
     func dateline() {
         let text = "代表团赴北京考察\n2024年08月25日 16:40  来源:察右前旗融媒体中心  浏览:2316次\n\n8月20日至22日，代表团赴北京市大兴区考察。"

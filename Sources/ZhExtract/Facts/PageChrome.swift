@@ -49,6 +49,7 @@ struct PageChrome {
         var start = 0
         var lineIndex = 0
         var bodyStarted = false
+        var titleLine: Range<Int>?
         var i = 0
         while i <= s.count {
             // The end of the line starting at `start`.
@@ -95,13 +96,26 @@ struct PageChrome {
             }
             // (A dateline with its marks runs up to 60: 2024年08月25日 16:40  来源:…融媒体中心  浏览:2316次;
             // not a paragraph opening with a date, which has more words and a comma.)
-            let hasMarker = lineHasMarker && (length <= 40 || (firstDigit >= a && firstDigit - a <= 5 && han <= 24 && !(a..<b).contains { s[$0] == "，" }
+            // A menu: items between bars (首页 | 机构职能 | 政务公开 | …), no sentence marks.
+            var bars = 0
+            for k in a..<b where s[k] == "|" || s[k] == "｜" { bars += 1 }
+            let menu = bars >= 3 && !hasFullStop && !(a..<b).contains { s[$0] == "，" }
+                || Self.isEditionLine(s, a, b)
+            let hasMarker = menu || lineHasMarker && (length <= 40 || (firstDigit >= a && firstDigit - a <= 5 && han <= 24 && !(a..<b).contains { s[$0] == "，" }
                 && Day(scalars: s, at: firstDigit, end: b) != nil))
             let tiny = length <= 4 && !hasFullStop
             // A site's name above the title (六盘水日报, 承德新闻网, 西湖区人民政府门户网站).
             let siteName = !bodyStarted && title == nil && length <= 16 && !hasFullStop && !(a..<b).contains { s[$0] == "，" }
                 && Self.isSiteName(s, a, b)
             if hasMarker || isDateLine || tiny || siteName {
+                // A first line taken for the title, right above the menu, is the site's name
+                // (天津市合作交流办公室 above 首页 | 机构职能 | …).
+                if menu || Self.navigation(s, a, b), let first = titleLine, first.lowerBound == 0, (first.upperBound..<start).allSatisfy({ s[$0] == "\n" || s[$0] == "\r" || Self.isTrimmed(s[$0]) }),
+                   first.count <= 20 {
+                    lines.append(first)
+                    title = nil
+                    titleLine = nil
+                }
                 lines.append(start..<i)
                 continue
             }
@@ -112,6 +126,7 @@ struct PageChrome {
                 var v = String.UnicodeScalarView()
                 v.append(contentsOf: s[t..<b])
                 title = String(v)
+                titleLine = start..<i
             }
             if length > 40 { bodyStarted = true }
         }
@@ -132,6 +147,15 @@ struct PageChrome {
         return s.hasWord(Self.http, at: k) && !s[k..<e].contains(" ")
     }
     static let http = Array("http".unicodeScalars)
+
+    /// Whether the line opens with 首页 (a site's navigation).
+    static func navigation(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { b - a >= 2 && s[a] == "首" && s[a + 1] == "页" }
+
+    /// A paper's page line: 第01版：要闻, 第3版 (a number between 第 and 版 opening the line).
+    static func isEditionLine(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        guard b - a <= 30, s[a] == "第", let digits = s.digitRun(at: a + 1), digits.end < b else { return false }
+        return s[digits.end] == "版"
+    }
 
     /// How the names of news sites and papers end.
     static let siteWords = ["日报", "晚报", "新闻网", "门户网站", "人民政府", "融媒体中心", "电视台"].map { Array($0.unicodeScalars) }
