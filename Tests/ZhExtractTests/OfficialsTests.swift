@@ -311,6 +311,14 @@ struct FactsTests {
         #expect(dates("7月30日，会议召开。31日，继续开会。1日，返回。2日，总结。", Day(year: 2024, month: 8, day: 25)).suffix(2)
                 == ["1日=2024-08-01..2024-08-01", "2日=2024-08-02..2024-08-02"])
         #expect(dates("7月28日，会议召开。早在20日，筹备组就已成立。", Day(year: 2024, month: 8, day: 25)).last == "20日=2024-07-20..2024-07-20")
+        // 次日: the day after the last single day, across paragraphs and months.
+        #expect(dates("9月30日下午，慰问团抵达拉萨。\n次日上午，慰问团参加升旗仪式。", Day(year: 2023, month: 10, day: 5)).last
+                == "次日上午=2023-10-01..2023-10-01")
+        #expect(dates("其次日程安排如下。", Day(year: 2023, month: 10, day: 5)).isEmpty)
+        // A year opening its clause with 以来 later in it; not 以来 of another time.
+        #expect(dates("2010年新一轮对口援疆工作启动以来，天津投入资金。", Day(year: 2024, month: 1, day: 26)) == ["2010年=2010-01-01..-"])
+        #expect(dates("2023年成为有记录以来最热的一年。", Day(year: 2024, month: 1, day: 26)) == ["2023年=2023-01-01..2023-12-31"])
+        #expect(dates("自1940年有记录以来最热的夏天。", Day(year: 2024, month: 1, day: 26)) == ["自1940年=1940-01-01..-"])
     }
 
     @Test("pairings: A结对帮扶B; partners (A与B开展东西部协作) with the richer side helping; every trigger of a sentence")

@@ -57,6 +57,12 @@ public struct Day: Sendable, Hashable, Comparable {
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
+    /// The day after.
+    var next: Day {
+        if day < Day.daysIn(month, year) { return Day(year: year, month: month, day: day + 1) }
+        return month < 12 ? Day(year: year, month: month + 1, day: 1) : Day(year: year + 1, month: 1, day: 1)
+    }
+
     static func daysIn(_ month: Int, _ year: Int) -> Int {
         [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     }
@@ -85,6 +91,8 @@ struct DateExtractor {
     /// Marks before a day that look ahead (将于28日, 下月, 至30日); 从 too when 起 or 开始 follows
     /// the day (从27日起).
     private static let aheadMarks = ScalarSet("将下至到")
+    /// Times of their own 以来 may follow (有记录以来, 新世纪以来, 入冬以来).
+    static let otherSinces = ["记录", "有史", "世纪", "入冬", "入夏", "入春", "入秋", "入汛", "年初", "开年", "今年", "去年", "年来", "月来"].map(\.scalars)
     private static let nightScalars = ["夜间", "夜里", "深夜"].map(\.scalars)
     private static let relativeYears: [([Unicode.Scalar], Int)] = [("今年".scalars, 0), ("去年".scalars, -1), ("明年".scalars, 1), ("前年".scalars, -2)]
     private static let timeOfDayScalars = timesOfDay.map(\.scalars)
@@ -138,7 +146,23 @@ struct DateExtractor {
         var yearWritten = false
         // The day of the last date written with one, in the running month.
         var runningDay = 0
+        // The last single day written (for 次日, the day after it), across paragraphs.
+        var lastDay: Day?
         while i < s.count {
+            // 次日 and 翌日: the day after the last single day written (9月30日下午…次日上午).
+            if (s[i] == "次" || s[i] == "翌"), i + 1 < s.count, s[i + 1] == "日", !skipped(i), let d = lastDay,
+               i == 0 || !PersonExtractor.isHan(s[i - 1]) || s[i - 1] == "于" || s[i - 1] == "至" {
+                var j = i + 2
+                for t in Self.timeOfDayScalars where s.hasWord(t, at: j) {
+                    j += t.count
+                    break
+                }
+                let day = d.next
+                out.append(DateMention(text: text(i..<j), start: day.iso, end: day.iso, granularity: "day", mentions: [i..<j]))
+                lastDay = day
+                i = j
+                continue
+            }
             if s[i] == "\n" {
                 runningDay = 0
                 // A new paragraph: dates without a year go back to the publication's year and month.
@@ -341,12 +365,18 @@ struct DateExtractor {
                 open = true
                 if from从 && start == i { start = i - 1 }
                 j += word(j, "以来") ? 2 : word(j, "开始") ? 2 : 1
-            } else if start < i, j == beforeRange {
-                // 自2018年揭牌以来: 以来 later in the same clause still opens the range (not when
-                // the range's end is written: 自2018年至2020年).
+            } else if start < i || (y != nil && m == nil && (start == 0 || Self.clauseEnds.contains(s[start - 1]) || s[start - 1] == "\n")),
+                      j == beforeRange {
+                // 自2018年揭牌以来, or a year opening its clause (2010年新一轮对口援疆工作启动以来): 以来
+                // later in the same clause still opens the range (not when the range's end is
+                // written: 自2018年至2020年).
                 var k = j
                 while k < s.count, k - j < 40, !Self.clauseEnds.contains(s[k]), !word(k, "以来") { k += 1 }
-                if k < s.count, word(k, "以来") { open = true }
+                // (Not 以来 of another time after a bare year: 2023年成为有记录以来最热的一年.)
+                // (After 自 it is the range's own: 自1940年有记录以来.)
+                if k < s.count, word(k, "以来"), start < i || !Self.otherSinces.contains(where: { k >= $0.count && s.hasWord($0, at: k - $0.count) }) {
+                    open = true
+                }
             }
             if d != nil, endDay == nil { endDay = startDay }
             // Times of day belong to their day.
@@ -358,6 +388,7 @@ struct DateExtractor {
             out.append(DateMention(text: text(start..<j), start: startDay.iso, end: open ? nil : endDay?.iso,
                                    granularity: granularity, mentions: [start..<j]))
             if d != nil { runningDay = startDay.day }
+            if d != nil, !open, endDay == startDay { lastDay = startDay } else if d != nil { lastDay = nil }
             i = j
         }
         return out
