@@ -159,6 +159,13 @@ struct PlaceTests {
         #expect(!r.places.map(\.fullName).contains("玉林市"))
     }
 
+    @Test("a county's short form listed after a county of the same province (广西龙胜、罗城); trees are no counties")
+    func listedCounties() {
+        #expect(Set(names("国家林草局定点帮扶广西龙胜、罗城和贵州荔波、独山4个县。"))
+                == ["龙胜各族自治县", "罗城仫佬族自治县", "荔波县", "独山县", "广西壮族自治区", "贵州省"])
+        #expect(names("多个城市栽种杨树、榆树、柳树等抗旱品种。").isEmpty)
+    }
+
     @Test("townships named like common words after a joiner or an anchor (与和平乡, 到巴城镇); none inside a township")
     func townshipsLikeWords() {
         #expect(names("陆家镇与和平乡签订协议。") == ["陆家镇", "和平乡"])

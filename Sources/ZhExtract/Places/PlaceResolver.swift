@@ -80,6 +80,8 @@ struct PlaceResolver {
     static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至届组")
     /// What comes before 和 where it starts a name (与和平乡, 、和平乡).
     static let joinersBefore = ScalarSet("与和及、，")
+    /// What joins the items of a list of places.
+    static let listJoiners = ScalarSet("、和及")
     static let 城镇 = "城镇".scalars
     /// Characters that make a kind of town before 城镇, not a town's name (小城镇, 各城镇).
     static let notTownHeads = ScalarSet("小大中各该本全特重新城乡比")
@@ -189,6 +191,11 @@ struct PlaceResolver {
             return total
         }
         var result: [PlaceMention] = []
+        func province(of d: Int) -> Int {
+            var d = d, n = 0
+            while parent[d] >= 0, n < 6 { d = Int(parent[d]); n += 1 }
+            return d
+        }
         // Lookups the loop below needs, built once (they were linear scans per candidate).
         var chosenEndingAt: [Int: Candidate] = [:]
         var fullNamed = Set<Int>()
@@ -287,8 +294,12 @@ struct PlaceResolver {
                 let keepsKind = c.range.count >= 3 && Self.kindEnds.contains(s[c.range.upperBound - 1])
                 let fullNamedHere = fullNamed.contains(best) || keepsKind
                 let direct = before.contains { gazetteer.isAncestor($0, of: best) }
-                if !(parentNamed || fullNamedHere || direct) { continue }
                 let start = c.range.lowerBound
+                // Listed after a county of the same province (广西龙胜、罗城和贵州荔波、独山).
+                let listed = start > 0 && Self.listJoiners.contains(s[start - 1]) && (result.last.map { m in
+                    m.range.upperBound == start - 1 && m.division.map { table.divisions[$0].level == .county && province(of: $0) == province(of: best) } ?? false
+                } ?? false)
+                if !(parentNamed || fullNamedHere || direct || listed) { continue }
                 if !direct, !keepsKind, start > 0, Self.isHan(s[start - 1].value), !Self.wordStarts.contains(s[start - 1]) { continue }
             }
             // Division names that are also common words (郊区, 城区, 矿区) only after their city.
