@@ -443,7 +443,7 @@ public struct Extractor: Sendable {
         return out
     }
 
-    static let assistanceWords: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .协作, .结对, .携手奔小康]
+    static let assistanceWords: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .协作, .结对, .携手奔小康, .对口合作]
 
     /// The division a page is published in: the first one its chrome names (承德新闻网, 来源：六盘水
     /// 日报), the deepest of a chain written together (杭州市西湖区人民政府门户网站); nil when the
@@ -708,7 +708,10 @@ public struct Extractor: Sendable {
         return out
     }
 
-    static let easternProvinces: Set<String> = ["110000", "120000", "310000", "320000", "330000", "350000", "370000", "440000", "210000"]
+    /// Provinces that help others: the eastern ones, and Liaoning, which helps the west (大连 and
+    /// 六盘水) but is helped by the east in 对口合作 (北京 and 沈阳).
+    static let easternProvinces: Set<String> = ["110000", "120000", "310000", "320000", "330000", "350000", "370000", "440000"]
+    static let helpingAndHelped: Set<String> = ["210000"]
 
     /// The pairs of places joined by 和 or 与 at the end of `places` (in text order), each pair
     /// separated from the next by 、 or ，: 深圳和汕尾，广州和清远、佛山和茂名. A side written with
@@ -739,6 +742,73 @@ public struct Extractor: Sendable {
         return out
     }
 
+    /// Whether `r` holds a start written as 自2013年起, 2013年以来 or 从2013年开始 (with 开展 and the
+    /// like around it).
+    static func startWritten(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        r.contains { k in s.isDigit(at: k) && k + 4 < r.upperBound && s[k + 4] == "年" && (k == 0 || !s.isDigit(at: k - 1)) }
+            && (r.contains { s.hasWord(Self.beginnings[0], at: $0) || s.hasWord(Self.beginnings[1], at: $0) || s[$0] == "起" })
+    }
+
+    /// Dashes between the sides of a pair in a table.
+    static let dashes = ScalarSet("—–-→－~～")
+    static let tableSpaces = ScalarSet(" \t\u{3000}")
+    static let 帮扶方 = ["帮扶方", "支援方", "帮扶地", "协作方"].map(\.scalars), 受援方 = ["受援方", "受援地", "被帮扶方"].map(\.scalars)
+
+    /// Lines that are a pairing and nothing else: `A — B、C` or `帮扶方：A　受援方：B、C` (the deepest
+    /// place of each side written with the places above it).
+    static func tablePairs(_ s: [Unicode.Scalar], _ places: [PlaceMention]) -> [(PlaceMention, [PlaceMention])] {
+        var out: [(PlaceMention, [PlaceMention])] = []
+        var lineStart = 0
+        while lineStart < s.count {
+            var lineEnd = lineStart
+            while lineEnd < s.count && s[lineEnd] != "\n" { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            var k = places.firstIndex(startingAtOrAfter: lineStart)
+            var q = lineStart
+            func skipSpaces() { while q < lineEnd && (tableSpaces.contains(s[q]) || s[q] == "\r") { q += 1 } }
+            func skipWord(_ words: [[Unicode.Scalar]]) -> Bool {
+                guard let w = words.first(where: { s.hasWord($0, at: q) }) else { return false }
+                q += w.count
+                if q < lineEnd && (s[q] == "：" || s[q] == ":") { q += 1 }
+                return true
+            }
+            // A side: places written one after another from q; its deepest place.
+            func side() -> PlaceMention? {
+                guard k < places.count, places[k].range.lowerBound == q, places[k].range.upperBound <= lineEnd else { return nil }
+                var last = places[k]
+                q = last.range.upperBound
+                k += 1
+                while k < places.count, places[k].range.lowerBound == q, places[k].range.upperBound <= lineEnd {
+                    last = places[k]; q = last.range.upperBound; k += 1
+                }
+                return last
+            }
+            skipSpaces()
+            let labelled = skipWord(Self.帮扶方)
+            skipSpaces()
+            guard let helper = side() else { continue }
+            skipSpaces()
+            if labelled {
+                guard skipWord(Self.受援方) else { continue }
+            } else {
+                guard q < lineEnd, dashes.contains(s[q]) else { continue }
+                while q < lineEnd && dashes.contains(s[q]) { q += 1 }
+            }
+            skipSpaces()
+            var helped: [PlaceMention] = []
+            while let d = side() {
+                helped.append(d)
+                skipSpaces()
+                guard q < lineEnd, s[q] == "、" || s[q] == "，" || s[q] == "," || s[q] == "；" else { break }
+                q += 1
+                skipSpaces()
+            }
+            while q < lineEnd && (tableSpaces.contains(s[q]) || s[q] == "。" || s[q] == "；" || s[q] == "\r") { q += 1 }
+            if !helped.isEmpty && q == lineEnd { out.append((helper, helped)) }
+        }
+        return out
+    }
+
     /// What ends a clause: a place after it is no longer the pairing trigger's.
     static let pairingClauseEnds = ScalarSet("，。；！？\n")
     /// Words that set a relation up (建立…关系, 结对): a year before its sides is when it began.
@@ -765,6 +835,7 @@ public struct Extractor: Sendable {
         var score = 0
         let province = table.path(of: d).first.flatMap { table.divisions(named: $0).first?.code }
         if let province, Self.easternProvinces.contains(province) { score += 10 }
+        if let province, Self.helpingAndHelped.contains(province) { score += 6 }
         if d.name.contains("自治") { score -= 5 }
         if d.level == .prefecture { score += 1 }
         if d.name.hasSuffix("区") { score += 2 }
@@ -790,7 +861,7 @@ public struct Extractor: Sendable {
         }
         // Whether a clause ends inside `r`.
         func crossesClause(_ r: Range<Int>) -> Bool { r.contains { Self.pairingClauseEnds.contains(s[$0]) } }
-        let triggers: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .对口协作, .东西部扶贫协作, .结对, .携手奔小康]
+        let triggers: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .对口协作, .东西部扶贫协作, .结对, .携手奔小康, .对口合作]
         // Sides of a pairing are counties or larger (在福建的帮扶下，闽宁镇… pairs no township),
         // except in a list of pairs (千灯镇与坝黄镇，张浦镇与云场坪镇…分别签订结对帮扶协议).
         let allPlaces = places
@@ -830,12 +901,14 @@ public struct Extractor: Sendable {
                 add(name(a), name(destinations(Array(after.prefix { $0.range.lowerBound - t <= 30 })).first ?? b), since)
                 continue
             }
-            guard let a = before.last, t - a.range.upperBound <= 6 else { continue }
+            // (A start written between the sides and the trigger: 苏州市与铜仁市自2013年起开展对口帮扶.)
+            guard let a = before.last, t - a.range.upperBound <= 6
+                    || (t - a.range.upperBound <= 14 && !crossesClause(a.range.upperBound..<t) && Self.startWritten(s, a.range.upperBound..<t)) else { continue }
             // The helpers: places joined to `a` by 和, 与, 、 or directly, going back.
             var chain = [a]
             for m in before.reversed().dropFirst() {
                 let gap = chain[0].range.lowerBound - m.range.upperBound
-                guard gap == 0 || (gap == 1 && "和与、及".unicodeScalars.contains(s[m.range.upperBound])) else { break }
+                guard gap == 0 || (gap == 1 && "和与、及·".unicodeScalars.contains(s[m.range.upperBound])) else { break }
                 chain.insert(m, at: 0)
             }
             // The place the trigger governs: close after it, in the same clause.
@@ -851,7 +924,11 @@ public struct Extractor: Sendable {
             }
             // "A与B开展东西部协作", "A、B两市建立对口帮扶关系": partners, the richer side helps, when
             // no place follows in the same clause.
-            let joined = chain.indices.dropFirst().first(where: { s[chain[$0].range.lowerBound - 1] == "与" || s[chain[$0].range.lowerBound - 1] == "和" })
+            let joined = chain.indices.dropFirst().first(where: {
+                    s[chain[$0].range.lowerBound - 1] == "与" || s[chain[$0].range.lowerBound - 1] == "和"
+                        // 杭州·恩施东西部协作: two sides written with a dot right before the trigger.
+                        || (s[chain[$0].range.lowerBound - 1] == "·" && chain.last!.range.upperBound == t)
+                })
                 ?? (b == nil && Self.pairWords.contains(where: { s.hasWord($0, at: chain.last!.range.upperBound) })
                     ? chain.indices.dropFirst().first(where: { s[chain[$0].range.lowerBound - 1] == "、" }) : nil)
             if let join = joined, b == nil {
@@ -892,6 +969,13 @@ public struct Extractor: Sendable {
                 for d in (b.map { $0.range.lowerBound == after[0].range.lowerBound } ?? false ? destinations(listed) : Array(helped.prefix(1))) {
                     add(name(a), name(d), since)
                 }
+            }
+        }
+        // Pairings written as a table (北京市 — 内蒙古自治区; 帮扶方：辽宁省大连市　受援方：贵州省六盘水市)
+        // in a text about assistance.
+        if triggers.contains(where: { words.first(0..<s.count, $0) != nil }) {
+            for (helper, helped) in Self.tablePairs(s, places) {
+                for d in helped { add(name(helper), name(d), nil) }
             }
         }
         // A delegation on assistance work: the visitor helps each place visited.

@@ -364,6 +364,18 @@ struct FactsTests {
         // A list of pairs of townships, a side written with its county (昆山市千灯镇与碧江区坝黄镇).
         #expect(pairs("昆山市千灯镇与碧江区坝黄镇，张浦镇与云场坪镇，巴城镇与漾头镇，陆家镇与和平乡分别签订镇（乡）结对帮扶协议。")
                 == ["千灯镇>坝黄镇@-", "张浦镇>云场坪镇@-", "巴城镇>漾头镇@-", "陆家镇>和平乡@-"])
+        // 对口合作: the eastern side helps (北京 helps 沈阳, though Liaoning helps the west itself).
+        #expect(pairs("沈阳市与北京市开展对口合作。") == ["北京市>沈阳市@-"])
+        #expect(pairs("辽宁省大连市对口帮扶贵州省六盘水市。") == ["大连市>六盘水市@-"])
+        // A start written between the sides and the trigger; two sides joined by a dot.
+        #expect(pairs("江苏省苏州市与贵州省铜仁市自2013年起开展对口帮扶。") == ["苏州市>铜仁市@2013"])
+        #expect(pairs("用好杭州·恩施东西部协作平台。") == ["杭州市>恩施土家族苗族自治州@-"])
+        // Helped counties by their short forms in a list closed by its count.
+        #expect(pairs("山东省对口支援疏勒、英吉沙、麦盖提、岳普湖四县。") == ["山东省>疏勒县@-", "山东省>英吉沙县@-", "山东省>麦盖提县@-", "山东省>岳普湖县@-"])
+        // A table of pairs in a text about assistance; not a route of a trip.
+        #expect(pairs("调整后的东西部协作结对关系如下：\n北京市 — 内蒙古自治区\n山东省 — 重庆市、甘肃省\n帮扶方：辽宁省大连市　受援方：贵州省六盘水市\n")
+                == ["北京市>内蒙古自治区@-", "山东省>重庆市@-", "山东省>甘肃省@-", "大连市>六盘水市@-"])
+        #expect(pairs("列车路线如下：\n北京市 — 天津市\n").isEmpty)
         // 我县: the page's own county, named by its chrome.
         #expect(pairs("玉屏侗族自治县人民政府\n首页 | 政务公开\n根据苏州市与铜仁市东西部协作工作安排，太仓市结对帮扶我县，今年选派4名干部来我县挂职。")
                 .contains("太仓市>玉屏侗族自治县@-"))

@@ -80,6 +80,17 @@ struct PlaceResolver {
     static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至届组")
     /// What comes before 和 where it starts a name (与和平乡, 、和平乡).
     static let joinersBefore = ScalarSet("与和及、，")
+    /// Whether a count of `items` places of a level follows `p` (四县, 4个县, 两区).
+    static func countCloses(_ s: [Unicode.Scalar], at p: Int, items: Int) -> Bool {
+        guard p < s.count else { return false }
+        var q = p
+        var n: Int?
+        if let d = s.digitRun(at: q) { n = d.value; q = d.end } else if let v = chineseDigits[s[q]] { n = v; q += 1 }
+        guard n == items, q < s.count else { return false }
+        if s[q] == "个", q + 1 < s.count { q += 1 }
+        return "县区市旗".unicodeScalars.contains(s[q])
+    }
+
     /// What joins the items of a list of places.
     static let listJoiners = ScalarSet("、和及")
     static let 城镇 = "城镇".scalars
@@ -191,6 +202,16 @@ struct PlaceResolver {
             return total
         }
         var result: [PlaceMention] = []
+        // Names in a list closed by its count (疏勒、英吉沙、麦盖提、岳普湖四县): where each starts.
+        var countedLists = Set<Int>()
+        var run: [Range<Int>] = []
+        for c in chosen {
+            if let last = run.last, !(c.range.lowerBound == last.upperBound + 1 && Self.listJoiners.contains(s[last.upperBound])) {
+                run = []
+            }
+            run.append(c.range)
+            if run.count >= 2, Self.countCloses(s, at: c.range.upperBound, items: run.count) { for r in run { countedLists.insert(r.lowerBound) } }
+        }
         func province(of d: Int) -> Int {
             var d = d, n = 0
             while parent[d] >= 0, n < 6 { d = Int(parent[d]); n += 1 }
@@ -295,8 +316,9 @@ struct PlaceResolver {
                 let fullNamedHere = fullNamed.contains(best) || keepsKind
                 let direct = before.contains { gazetteer.isAncestor($0, of: best) }
                 let start = c.range.lowerBound
-                // Listed after a county of the same province (广西龙胜、罗城和贵州荔波、独山).
-                let listed = start > 0 && Self.listJoiners.contains(s[start - 1]) && (result.last.map { m in
+                // Listed after a county of the same province (广西龙胜、罗城和贵州荔波、独山), or in a
+                // list its count closes (疏勒、英吉沙、麦盖提、岳普湖四县).
+                let listed = countedLists.contains(start) || start > 0 && Self.listJoiners.contains(s[start - 1]) && (result.last.map { m in
                     m.range.upperBound == start - 1 && m.division.map { table.divisions[$0].level == .county && province(of: $0) == province(of: best) } ?? false
                 } ?? false)
                 if !(parentNamed || fullNamedHere || direct || listed) { continue }
