@@ -679,25 +679,32 @@ public struct Extractor: Sendable {
                 to = destinations(run).map(name)
                 // The visitor is named shortly before 对, after whoever invited them (应…邀请).
                 leader = mentions(in: sentence.lowerBound..<k).last.flatMap { k - $0.at <= 24 ? $0 : nil }
-                if let l = leader, let invite = (sentence.lowerBound..<k).last(where: { s.hasWord("邀请".scalars, at: $0) }), l.at < invite {
-                    leader = nil
+                if let invite = (sentence.lowerBound..<k).last(where: { s.hasWord("邀请".scalars, at: $0) }), (leader.map { $0.at < invite } ?? true) {
+                    // Or before the invitation (习近平乘专机抵达河内，应…邀请，对越南进行国事访问), in
+                    // the clauses that lead to it.
+                    let 应 = (max(sentence.lowerBound, invite - 40)..<invite).last(where: { s[$0] == "应" }) ?? invite
+                    leader = mentions(in: sentence.lowerBound..<应).last.flatMap { 应 - $0.at <= 40 ? $0 : nil }
                 }
             } else if let here = words.first(sentence, .来华) ?? words.first(sentence, .访华) {
                 // 来华…访问的X总统Y / Y访华.
                 to = ["中国"]
                 // The visitor named after 来华 comes after the visit's word too (来华进行国事访问的…总统
                 // 穆伊兹), not in another clause (去年来华出席…并同习近平主席会面).
+                // (A date may stand between the visitor and 来华: 比奥2月26日至3月2日来华进行国事访问.)
+                let datedGap = { (r: Range<Int>) in r.count - dates.flatMap(\.mentions).reduce(0) { $0 + $1.clamped(to: r).count } <= 2 }
                 leader = mentions(in: here..<min(sentence.upperBound, here + 24)).first.flatMap { $0.at > visit ? $0 : nil }
-                    ?? mentions(in: sentence.lowerBound..<here).last.flatMap { here - ($0.at + $0.name.unicodeScalars.count) <= 2 ? $0 : nil }
+                    ?? mentions(in: sentence.lowerBound..<here).last.flatMap { datedGap(($0.at + $0.name.unicodeScalars.count)..<here) ? $0 : nil }
             }
             guard let leader, !to.isEmpty, !to.contains(where: { names.contains($0) }) else { continue }
             let from = country(before: leader.at, from: sentence.lowerBound)
             guard from.map({ !to.contains($0) }) ?? true else { continue }
-            // The visit's own dates: written between the visitor and the visit (杜达将于6月22日至26日对中国…).
-            let date = leader.at + 1 < k ? dates.first(in: (leader.at + 1)..<k) { $0.granularity == "day" } : nil
-            // 开始对…进行访问: the visit begins that day; its end is not said.
-            let begins = k > sentence.lowerBound + 2 && (k - 4..<k).contains { $0 >= sentence.lowerBound && s.hasWord("开始".scalars, at: $0) }
-            let end = begins ? nil : date?.end
+            // The visit's own dates: written between the visitor and the visit (杜达将于6月22日至26日对中国…),
+            // else the day the sentence opens with (当地时间12月12日中午，…习近平…抵达河内，开始对越南进行国事访问;
+            // 2月28日下午，…同来华进行国事访问的…比奥举行会谈): the day of the visit written.
+            let visitWord = k >= sentence.lowerBound && s[k] == "对" ? k : visit
+            let date = (leader.at + 1 < visitWord ? dates.first(in: (leader.at + 1)..<visitWord) { $0.granularity == "day" } : nil)
+                ?? dates.first(in: sentence.lowerBound..<min(leader.at, visitWord)) { $0.granularity == "day" }
+            let end = date?.end
             if let k = out.firstIndex(where: { $0.leaders == [leader.name] && $0.to == to }) {
                 if out[k].start == nil { out[k].start = date?.start; out[k].end = end }
                 if out[k].from == nil { out[k].from = from }

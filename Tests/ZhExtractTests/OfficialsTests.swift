@@ -311,6 +311,10 @@ struct FactsTests {
         #expect(dates("7月30日，会议召开。31日，继续开会。1日，返回。2日，总结。", Day(year: 2024, month: 8, day: 25)).suffix(2)
                 == ["1日=2024-08-01..2024-08-01", "2日=2024-08-02..2024-08-02"])
         #expect(dates("7月28日，会议召开。早在20日，筹备组就已成立。", Day(year: 2024, month: 8, day: 25)).last == "20日=2024-07-20..2024-07-20")
+        // A day before 起 and a mark or a verb of starting opens a range; 起草 is a word.
+        #expect(dates("11月10日起，新规施行。", Day(year: 2023, month: 11, day: 13)) == ["11月10日起=2023-11-10..-"])
+        #expect(dates("3月1日起施行。", Day(year: 2023, month: 3, day: 1)) == ["3月1日起=2023-03-01..-"])
+        #expect(dates("文件于11月10日起草。", Day(year: 2023, month: 11, day: 13)) == ["11月10日=2023-11-10..2023-11-10"])
         // 次日: the day after the last single day, across paragraphs and months.
         #expect(dates("9月30日下午，慰问团抵达拉萨。\n次日上午，慰问团参加升旗仪式。", Day(year: 2023, month: 10, day: 5)).last
                 == "次日上午=2023-10-01..2023-10-01")
@@ -436,6 +440,19 @@ struct VisitTests {
         // Where a delegation is (在镇坪期间) is not whence it comes, nor is the host its leader.
         let there = extractor.extract("区委书记张涛率区党政代表团赴陕西省安康市镇坪县考察。镇坪县委书记揭晓东陪同考察。在镇坪期间，代表团一行先后来到曙坪镇。", published: published).visits
         #expect(there.allSatisfy { !$0.leaders.contains("揭晓东") })
+    }
+
+    @Test("state visits: the day the sentence opens with; the visitor before 应…邀请; a date between the visitor and 来华")
+    func stateVisitDays() {
+        let published = Day(year: 2023, month: 12, day: 12)
+        let v = extractor.extract("当地时间12月12日中午，中共中央总书记、国家主席习近平乘专机抵达河内，应越南共产党中央委员会总书记阮富仲、越南社会主义共和国主席武文赏邀请，对越南进行国事访问。",
+                                  published: published).visits
+        #expect(v.first?.leaders == ["习近平"] && v.first?.to == ["越南"] && v.first?.from == "中国" && v.first?.start == "2023-12-12", "\(v)")
+        let talks = extractor.extract("2月28日下午，国家主席习近平在人民大会堂同来华进行国事访问的塞拉利昂总统比奥举行会谈。",
+                                      published: Day(year: 2024, month: 2, day: 28)).visits
+        #expect(talks.first?.leaders == ["比奥"] && talks.first?.from == "塞拉利昂" && talks.first?.start == "2024-02-28", "\(talks)")
+        let dated = extractor.extract("塞拉利昂总统比奥2月26日至3月2日来华进行国事访问。", published: Day(year: 2024, month: 2, day: 25)).visits
+        #expect(dated.first?.leaders == ["比奥"] && dated.first?.start == "2024-02-26" && dated.first?.end == "2024-03-02", "\(dated)")
     }
 
     @Test("a leader's stops in townships and villages are no visits of their own")

@@ -49,6 +49,16 @@ struct PageChromeTests {
         #expect(long.title == "习近平在福建考察时强调推动高质量发展取得新进展")
     }
 
+    @Test("the day of a page from its address or a heading's eight digits; a long Markdown heading is the title")
+    func addressDay() {
+        let story = "### 习近平对云南昭通市镇雄县山体滑坡作出重要指示 要求全力搜救失联人员 防范发生次生灾害 切实保障人民群众生命财产安全 李强作出批示\n**央视网消息**：22日，习近平作出重要指示。\n\n[查看原文](https://tv.cctv.com/2024/01/22/VIDEabc.shtml)"
+        let r = Extractor().extract(story)
+        #expect(r.published == Day(year: 2024, month: 1, day: 22))
+        #expect(r.title?.hasPrefix("习近平对云南昭通市镇雄县山体滑坡") == true)
+        #expect(r.dates.first?.start == "2024-01-22")
+        #expect(Extractor().extract("# 《新闻联播》（20230224）\n\n今天的主要内容。").published == Day(year: 2023, month: 2, day: 24))
+    }
+
     @Test("a long dateline with its marks is chrome: its date is the publication's, not a fact of the text")
     func dateline() {
         let text = "代表团赴北京考察\n2024年08月25日 16:40  来源:察右前旗融媒体中心  浏览:2316次\n\n8月20日至22日，代表团赴北京市大兴区考察。"

@@ -130,6 +130,15 @@ struct DateExtractor {
                             mentions: [from..<end]), end)
     }
 
+    /// Whether 起 at `j` after a day starts something from that day on (11月10日起，…; 1日起实施), not
+    /// a word (起草, 起飞).
+    private func dayStarts(_ j: Int) -> Bool {
+        guard at(j, "起") else { return false }
+        let n = j + 1
+        return n >= s.count || !PersonExtractor.isHan(s[n]) || Self.afterStartingDay.contains { s.hasWord($0, at: n) }
+    }
+    private static let afterStartingDay = ["实施", "施行", "执行", "生效", "开始", "正式", "全面", "将", "在", "至", "到", "陆续", "分批", "启动"].map(\.scalars)
+
     private func word(_ i: Int, _ w: String) -> Bool {
         s.hasWord(Self.wordScalars[w] ?? w.scalars, at: i)
     }
@@ -361,7 +370,7 @@ struct DateExtractor {
                     }
                 }
             }
-            if word(j, "以来") || ((start < i || from从 || (y != nil && m == nil)) && (word(j, "起") || word(j, "开始"))) {
+            if word(j, "以来") || ((start < i || from从 || (y != nil && m == nil) || (d != nil && dayStarts(j))) && (word(j, "起") || word(j, "开始"))) {
                 open = true
                 if from从 && start == i { start = i - 1 }
                 j += word(j, "以来") ? 2 : word(j, "开始") ? 2 : 1

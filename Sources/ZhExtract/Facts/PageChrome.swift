@@ -69,7 +69,23 @@ struct PageChrome {
             // however long.
             if Self.isLinkLine(s, start, i) {
                 lines.append(start..<i)
+                // A news site's address holds its day (tv.cctv.com/2023/12/12/…): the page's, when no
+                // date line gave it.
+                if published == nil { published = Self.pathDate(s, start, i) }
                 continue
+            }
+            // A Markdown heading opening the page is its title however long (### …).
+            if !bodyStarted && title == nil && start < i && s[start] == "#" && i - start <= 160 {
+                var t = start
+                while t < i && (s[t] == "#" || s[t] == " ") { t += 1 }
+                var e = i
+                while e > t && (Self.isTrimmed(s[e - 1]) || s[e - 1] == "\r") { e -= 1 }
+                if e - t >= 8 {
+                    title = String(scalars: s[t..<e])
+                    titleLine = start..<i
+                    if published == nil { published = Self.compactDate(s, t, e) }
+                    continue
+                }
             }
             // Long lines are article text: chrome lines are short.
             if i - start > 60 {
@@ -91,7 +107,7 @@ struct PageChrome {
                 if s[k] == "。" { hasFullStop = true }
             }
             let isDateLine = length <= 24 && firstDigit >= 0 && Day(scalars: s, at: firstDigit, end: b) != nil && han <= 8
-            if published == nil, firstDigit >= 0, lineIndex < 20 || isDateLine, let d = Self.findDate(s, from: firstDigit, to: b) {
+            if published == nil, firstDigit >= 0, lineIndex < 20 || isDateLine, let d = Self.findDate(s, from: firstDigit, to: b) ?? Self.compactDate(s, a, b) {
                 published = d
             }
             // (A dateline with its marks runs up to 60: 2024年08月25日 16:40  来源:…融媒体中心  浏览:2316次;
@@ -147,6 +163,31 @@ struct PageChrome {
         return s.hasWord(Self.http, at: k) && !s[k..<e].contains(" ")
     }
     static let http = Array("http".unicodeScalars)
+
+    /// The day in an address's path (`/2023/12/12/`, `/2023-12-12/`), or nil.
+    static func pathDate(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Day? {
+        var k = a
+        while k + 10 <= b {
+            if s[k] == "/", let y = s.digitRun(at: k + 1), y.end - k - 1 == 4, y.end < b, s[y.end] == "/" || s[y.end] == "-",
+               let m = s.digitRun(at: y.end + 1, maxDigits: 2), m.end < b, s[m.end] == s[y.end],
+               let d = s.digitRun(at: m.end + 1, maxDigits: 2), d.end < b, s[d.end] == "/",
+               (1990...2100).contains(y.value), (1...12).contains(m.value), (1...Day.daysIn(m.value, y.value)).contains(d.value) {
+                return Day(year: y.value, month: m.value, day: d.value)
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A day written as eight digits in brackets on a heading line (《新闻联播》（20230224）), or nil.
+    static func compactDate(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Day? {
+        for k in a..<b where s[k] == "（" || s[k] == "(" {
+            guard let run = s.digitRun(at: k + 1, maxDigits: 8), run.end - k - 1 == 8, run.end < b, s[run.end] == "）" || s[run.end] == ")" else { continue }
+            let y = run.value / 10000, m = run.value / 100 % 100, d = run.value % 100
+            if (1990...2100).contains(y), (1...12).contains(m), (1...Day.daysIn(m, y)).contains(d) { return Day(year: y, month: m, day: d) }
+        }
+        return nil
+    }
 
     /// Whether the line opens with 首页 (a site's navigation).
     static func navigation(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { b - a >= 2 && s[a] == "首" && s[a + 1] == "页" }
