@@ -447,6 +447,10 @@ struct AmountExtractor {
                       !Self.notAmountAfter.contains(where: { s.hasWord($0, at: i + 1) }) {
                 // 近千亿元: about a thousand 亿; 近万元: about ten thousand (not 百亿元级, 万亿元台阶).
                 value = 1
+            } else if unitWritten, j >= 0, s[j] == "超" || s[j] == "逾" || (s[j] == "过" && j > 0 && s[j - 1] == "超"),
+                      !(j > 0 && s[j - 1] == "不") && !(j > 1 && s[j - 2] == "不"), !Self.notAmountAfter.contains(where: { s.hasWord($0, at: i + 1) }) {
+                // 超千亿元, 超过百亿元: more than a thousand 亿 (the word is no part of the text).
+                value = 1
             } else {
                 i += 1
                 continue

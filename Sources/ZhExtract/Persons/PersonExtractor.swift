@@ -183,6 +183,16 @@ struct PersonExtractor {
     /// longest run of transliteration characters, parts joined by `·`, that a boundary follows.
     func readForeignName(at p: Int) -> Range<Int>? {
         guard let r = foreignNameRun(at: p) else { return nil }
+        // A country or city is no name (俄罗斯 after a list of leaders); a longer name may start
+        // with one (拉法兰 and the city 拉法).
+        if placeStarts.contains(r.lowerBound) {
+            var k = places.firstIndex(startingAtOrAfter: r.lowerBound)
+            while k < places.count && places[k].range.lowerBound == r.lowerBound {
+                // (Only a city: 坦桑尼亚桑…, 伊朗代理 are a country and what follows it.)
+                if places[k].range.upperBound >= r.upperBound || !places[k].isForeign || places[k].parentPath.isEmpty { return nil }
+                k += 1
+            }
+        }
         // Words of the sentence are no names (总统来华出席, 领导人多次会晤), nor runs starting
         // with one (议员来华参访).
         if TitleLexicon.notForeignNames.contains(s, r) { return nil }
@@ -194,7 +204,7 @@ struct PersonExtractor {
         // A country or city is no name (俄罗斯 after a list of leaders).
         // Nor a word that follows names (领导人达成, 首相宣布).
         guard p < s.count, TitleLexicon.transliteration.contains(s[p]) || TitleLexicon.dottedNameCharacters.contains(s[p]),
-              !placeStarts.contains(p), !isBoundary(p) else { return nil }
+              !isBoundary(p) else { return nil }
         // Characters of dotted names only (买买提江·阿不都热依木): taken when a dot comes.
         var dotted = false
         var e = p
@@ -376,7 +386,8 @@ struct PersonExtractor {
     private func foreignPlaceShortlyBefore(_ p: Int) -> Bool {
         guard let k = places.lastIndex(endingAtOrBefore: p), p - places[k].range.upperBound <= 12, places[k].isForeign else { return false }
         let m = places[k]
-        return !s[m.range.upperBound..<p].contains { !Self.isHan($0) }
+        // (Through a list of the same state's officials: 伊朗总统莱希、外交部长阿卜杜拉希扬.)
+        return !s[m.range.upperBound..<p].contains { !Self.isHan($0) && $0 != "、" }
     }
 
     /// The place a title phrase belongs to: a place written right before it, or for a bare

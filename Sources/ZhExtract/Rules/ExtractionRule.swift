@@ -147,8 +147,17 @@ public struct ExtractionRule: Sendable {
                        action: .assignTitle(nil)),
         ExtractionRule(name: "removed-from", priority: 2,
                        pattern: [.literal("免去"), .hanName, .optional(.literal("同志")), .literal("的"), .optional(.place), .optional(.organization), .title,
-                                 .anyOf(["职务", "职"])],
+                                 .anyOf(["职务", "职", "、"])],
                        action: .assignTitle(nil)),
+        // The next of a list of appointments: "任命易炼红为…副主任委员，颜珂为…副主任委员".
+        ExtractionRule(name: "appointed-next", priority: 1,
+                       pattern: [.anyOf(["，", "；"]), .hanName, .literal("为"), .optional(.place), .optional(.organization), .title,
+                                 .anyOf(["；", "。", "，", "、"])],
+                       action: .assignTitle(nil)),
+        // A spouse named with her or his title: "习近平和夫人彭丽媛", "比奥和夫人法蒂玛".
+        ExtractionRule(name: "spouse", priority: 1,
+                       pattern: [.anyOf(["和夫人", "偕夫人", "及夫人", "与夫人"]), .person, .nameEnd],
+                       action: .person),
         // A secondment or appointment told with the holder first: "钱嘉树同志挂任县人民政府副县长（挂职）".
         ExtractionRule(name: "seconded-to", priority: 2,
                        pattern: [.boundary, .oneOrMore(.hanName), .anyOf(["同志挂任", "挂任", "同志任", "同志担任", "同志兼任"]), .optional(.place), .optional(.organization), .title],
