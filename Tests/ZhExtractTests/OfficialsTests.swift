@@ -68,6 +68,9 @@ struct OfficialsTests {
         #expect(people("习近平和夫人彭丽媛出席。").contains("彭丽媛"))
         #expect(titles("法国总统特别代表、前总理拉法兰先后致辞。", "拉法兰") == ["总统特别代表", "前总理"])
         #expect(titles("俄罗斯总统普京已签署命令。", "普京") == ["总统"])
+        // Mongolian names by their parts.
+        #expect(titles("县农业农村局局长呼和巴特尔介绍。", "呼和巴特尔") == ["县农业农村局局长"])
+        #expect(people("责任编辑：其木格\n") == ["其木格"])
         // 和 as a surname right after a local post; not before a group of people or a post.
         #expect(titles("州委书记和振宇，州长恒建新陪同。", "和振宇") == ["州委书记"])
         #expect(people("县委书记和群众座谈，县委书记和县长一起调研。").isEmpty)
@@ -324,6 +327,8 @@ struct FactsTests {
         #expect(dates("11月10日起，新规施行。", Day(year: 2023, month: 11, day: 13)) == ["11月10日起=2023-11-10..-"])
         #expect(dates("3月1日起施行。", Day(year: 2023, month: 3, day: 1)) == ["3月1日起=2023-03-01..-"])
         #expect(dates("文件于11月10日起草。", Day(year: 2023, month: 11, day: 13)) == ["11月10日=2023-11-10..2023-11-10"])
+        // 2022年底: the year's last month.
+        #expect(dates("2022年底，项目完工。", Day(year: 2023, month: 5, day: 1)) == ["2022年底=2022-12-01..2022-12-31"])
         // 次日: the day after the last single day, across paragraphs and months.
         #expect(dates("9月30日下午，慰问团抵达拉萨。\n次日上午，慰问团参加升旗仪式。", Day(year: 2023, month: 10, day: 5)).last
                 == "次日上午=2023-10-01..2023-10-01")
@@ -409,6 +414,8 @@ struct FactsTests {
         // 不超过 is an upper bound; 最近 is no 近.
         #expect(extractor.extract("补助不超过5000元。").amounts.first?.approximate == false)
         #expect(extractor.extract("最近万元户越来越多。").amounts.isEmpty)
+        // 以上 after an amount: at least that much.
+        #expect(extractor.extract("补助3500元以上。").amounts.first?.approximate == true)
         // 超 before a unit: more than a thousand 亿; not 不超过.
         let units = extractor.extract("投资超百亿元，超千亿元，补助不超过千万元。").amounts
         #expect(units.map(\.yuan) == [1e10, 1e11] && units.allSatisfy(\.approximate), "\(units)")

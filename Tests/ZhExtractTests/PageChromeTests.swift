@@ -44,6 +44,9 @@ struct PageChromeTests {
         #expect(r.boilerplate.count == 2 && r.boilerplate.first?.lowerBound == 0)
         let paper = Extractor().extract("数字报 | 首页 | 时政 | 专题\n第01版：要闻　2019年06月20日\n穆怀远会见大连市党政代表团\n本报讯，代表团来访。")
         #expect(paper.title == "穆怀远会见大连市党政代表团" && paper.published == Day(year: 2019, month: 6, day: 20))
+        // A breadcrumb is chrome.
+        let crumb = Extractor().extract("新华网 > 地方 > 正文\n京沈对口合作成效显著\n新华社沈阳电，两市合作。")
+        #expect(crumb.title == "京沈对口合作成效显著")
         // A headline right above a menu-like line keeps its place when it is long (a real title).
         let long = Extractor().extract("习近平在福建考察时强调推动高质量发展取得新进展\n首页 | 新闻\n正文。")
         #expect(long.title == "习近平在福建考察时强调推动高质量发展取得新进展")

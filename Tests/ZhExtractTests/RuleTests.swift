@@ -45,6 +45,11 @@ struct RuleTests {
         #expect(next["易炼红"] == ["全国人大华侨委员会副主任委员"] && next["颜珂"] == ["全国人大华侨委员会副主任委员"], "\(next)")
         #expect(titles("钱嘉树同志挂任县人民政府副县长（挂职），协助县长分管东西部协作。")["钱嘉树"] == ["县人民政府副县长"])
         #expect(titles("王海洋同志挂任县人民医院副院长（挂职）。")["王海洋"] == ["副院长"])
+        // Running text: 任 and 不再担任 after the holder, 当选为 a place's post; 代理县长 holds no 理县.
+        #expect(titles("黎光耀任利川市委书记。")["黎光耀"] == ["市委书记"])
+        #expect(titles("覃正阳不再担任利川市委书记职务。")["覃正阳"] == ["市委书记"])
+        #expect(titles("谭敏当选为建始县县长。")["谭敏"] == ["县长"])
+        #expect(!Extractor().extract("任命谭敏为建始县人民政府副县长、代理县长。").places.contains { $0.fullName == "理县" })
         // A list before the verb: each holds the post.
         let list = titles("王沪宁、蔡奇、丁薛祥同志担任副组长。")
         #expect(list["王沪宁"] == ["副组长"] && list["蔡奇"] == ["副组长"] && list["丁薛祥"] == ["副组长"], "\(list)")

@@ -235,6 +235,10 @@ struct DateExtractor {
                         d = dd.value
                         j = dd.end + 1
                     }
+                } else if at(j, "底") || at(j, "末") {
+                    // 2022年底, 2023年末: the year's last month.
+                    m = 12
+                    j += 1
                 }
             } else if at(j, "月") && (1...12).contains(first.value) {
                 m = first.value
@@ -410,6 +414,7 @@ struct AmountExtractor {
 
     static let units: [Unicode.Scalar: Double] = ["千": 1e3, "百": 1e2, "十": 1e1]
     /// What follows a size class rather than an amount (百亿元级, 万亿元台阶, 千亿元以上).
+    static let 以上 = "以上".scalars
     static let notAmountAfter: [[Unicode.Scalar]] = ["级", "以上", "台阶", "量级", "规模", "户"].map(\.scalars)
 
     func extract(skipping skipped: (Int) -> Bool) -> [Amount] {
@@ -464,6 +469,8 @@ struct AmountExtractor {
                         && !(start > 2 && s[start - 3] == "不" && s[start - 1] == "过") && !(start > 1 && s[start - 2] == "不") {
                 approximate = true
             }
+            // 3500元以上: at least that much.
+            if s.hasWord(Self.以上, at: i + 1) { approximate = true }
             var t = String.UnicodeScalarView()
             t.append(contentsOf: s[start...i])
             out.append(Amount(text: String(t), yuan: (value * multiplier).rounded(), approximate: approximate, mentions: [start..<(i + 1)]))

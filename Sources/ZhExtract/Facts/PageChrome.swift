@@ -114,8 +114,11 @@ struct PageChrome {
             // not a paragraph opening with a date, which has more words and a comma.)
             // A menu: items between bars (首页 | 机构职能 | 政务公开 | …), no sentence marks.
             var bars = 0
+            var arrows = 0
             for k in a..<b where s[k] == "|" || s[k] == "｜" { bars += 1 }
-            let menu = bars >= 3 && !hasFullStop && !(a..<b).contains { s[$0] == "，" }
+            for k in a..<b where s[k] == ">" || s[k] == "＞" || s[k] == "»" || s[k] == "›" { arrows += 1 }
+            // (Or a breadcrumb: 新华网 > 地方 > 正文.)
+            let menu = (bars >= 3 || (arrows >= 2 && length <= 40)) && !hasFullStop && !(a..<b).contains { s[$0] == "，" }
                 || Self.isEditionLine(s, a, b)
             let hasMarker = menu || lineHasMarker && (length <= 40 || (firstDigit >= a && firstDigit - a <= 5 && han <= 24 && !(a..<b).contains { s[$0] == "，" }
                 && Day(scalars: s, at: firstDigit, end: b) != nil))

@@ -259,8 +259,9 @@ struct PersonExtractor {
         let spaced = p > start
         // Known names first.
         for u in knownNameScalars where s.hasWord(u, at: p) && isBoundary(p + u.count) { return p..<(p + u.count) }
-        // Tibetan names: one or two of the usual parts (次仁多吉, 白玛央金, 扎西).
-        if !spaced, let r = tibetanName(at: p) { return r }
+        // Tibetan names: one or two of the usual parts (次仁多吉, 白玛央金, 扎西); Mongolian names
+        // by theirs (呼和巴特尔).
+        if !spaced, let r = tibetanName(at: p) ?? mongolianName(at: p) { return r }
         // A Japanese post's holder: a name in Han characters of its own (岸田文雄, 石破茂, 林芳正).
         if kanji, !isBoundary(p), !TitleLexicon.notForeignNames.contains(s, p..<min(s.count, p + 2)) {
             for length in [4, 3] where p + length <= s.count {
@@ -310,6 +311,9 @@ struct PersonExtractor {
         // starting with a word that ends names (参加, 陪同...).
         if isBoundary(p) { return nil }
         if Self.transliterationStarts.contains(s[p]) {
+            // Five characters, all of transliteration (呼和巴特尔介绍).
+            if p + 5 <= s.count, (p..<(p + 5)).allSatisfy({ TitleLexicon.transliteration.contains(s[$0]) }), plausibleName(p..<(p + 5)),
+               isBoundary(p + 5), !((p + 1)..<(p + 5)).contains(where: { isBoundary($0) }) { return p..<(p + 5) }
             // A Mongolian name ending in 和 before a mark or a word that ends names, where 和 joins
             // nothing (巴图孟和介绍).
             if p + 4 < s.count, s[p + 3] == "和", isBoundary(p + 4), plausibleName(p..<(p + 3)),
@@ -335,6 +339,22 @@ struct PersonExtractor {
     /// Groups of people a post is written with (书记和群众, 县长和干部): no given names.
     static let groupsOfPeople = WordPairs("群众 干部 职工 村民 居民 农民 牧民 学生 老师 教师 专家 学者 党员 代表 企业 同志 家属 员工 游客 "
         .split(separator: " "))
+
+    static let mongolianParts = TitleLexicon.mongolianNameParts.map(\.scalars).sorted { $0.count > $1.count }
+    static let mongolianFirsts = ScalarSet(mongolianParts.map { $0[0] })
+
+    /// A Mongolian name at `p`: two or three of the usual parts (呼和巴特尔, 那仁格日勒), or one of
+    /// three characters (其木格), up to a boundary; at most six characters.
+    func mongolianName(at p: Int) -> Range<Int>? {
+        guard p < s.count, Self.mongolianFirsts.contains(s[p]) else { return nil }
+        var q = p, parts = 0
+        while q < s.count, q - p < 6, let part = Self.mongolianParts.first(where: { s.hasWord($0, at: q) && q + $0.count - p <= 6 }) {
+            q += part.count
+            parts += 1
+            if parts >= 2 || q - p >= 3, isBoundary(q) { return p..<q }
+        }
+        return nil
+    }
 
     /// Marks a two-character name with an unlisted surname must be followed by.
     static let marksAfterShortNames = ScalarSet("，、。；）,;")

@@ -89,6 +89,15 @@ enum TitleLexicon {
         欧珠 土登 赤列 晋美 贡布 玉珍 德庆 边珍 央拉 尼珍 扎巴 多杰 索南 仁青 仁钦 桑珠 次央 旦达 拉巴次仁 曲尼 多布 次松 罗桑 更尕 尕藏 才仁 久美 完玛
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init).filter { $0.count == 2 }
 
+    /// The usual parts of Mongolian names (呼和巴特尔, 那仁格日勒, 其木格): a name is two or three of
+    /// them, or one of three characters.
+    static let mongolianNameParts: [String] = """
+        巴特尔 呼和 那仁 娜仁 格日勒 乌兰 图雅 其木格 斯琴 额尔敦 朝鲁 苏和 孟和 宝音 达来 巴图 敖其尔 阿拉坦 白音 乌力吉 \
+        萨仁 高娃 其其格 毕力格 陶格斯 德力格尔 吉日嘎拉 额尔登 布和 那顺 乌日娜 孟根 青格勒 图门 哈斯 宝力道 满都拉 \
+        阿木尔 吉雅 乌云 塔娜 托娅 额日和木 巴雅尔 查干 赛罕 都仁 达赖 道尔吉 苏日 包 朝克图 特古斯 额尔德尼 桑布 \
+        布仁 巴音 图 仁钦 扎拉 其 格 日勒 木仁 格根 照日格图 宝鲁 阿古拉 苏雅拉图 达布希拉图 胡日查 乌日根 牧仁
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init).filter { $0.count >= 2 }
+
     /// Words made of transliteration characters that follow a foreign post without being a name.
     static let notForeignNames = WordSet(["来华", "访华", "多次", "再次", "一道", "一行", "夫妇", "夫人", "来访", "表示", "此前",
                                                "随后", "当天", "本人", "先生", "女士", "阁下", "亲自", "专程", "特使", "代表"] as [String])

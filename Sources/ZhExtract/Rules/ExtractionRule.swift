@@ -132,7 +132,7 @@ public struct ExtractionRule: Sendable {
                        action: .assignTitle(nil)),
         // An election to a post: "谌贻琴当选为全国妇联主席".
         ExtractionRule(name: "elected", priority: 1,
-                       pattern: [.boundary, .hanName, .anyOf(["当选为", "当选"]), .title],
+                       pattern: [.boundary, .hanName, .anyOf(["当选为", "当选"]), .optional(.place), .title],
                        action: .assignTitle(nil)),
         // Appointments and removals, of one or several: "免去秦刚的外交部部长职务",
         // "任命王毅为外交部部长", "增补马晓伟、王东峰、曹军为十四届全国政协委员".
@@ -158,9 +158,12 @@ public struct ExtractionRule: Sendable {
         ExtractionRule(name: "spouse", priority: 1,
                        pattern: [.anyOf(["和夫人", "偕夫人", "及夫人", "与夫人"]), .person, .nameEnd],
                        action: .person),
-        // A secondment or appointment told with the holder first: "钱嘉树同志挂任县人民政府副县长（挂职）".
+        // A secondment or appointment told with the holder first: "钱嘉树同志挂任县人民政府副县长（挂职）",
+        // "黎光耀任利川市委书记", "覃正阳不再担任利川市委书记职务" (a post held until then).
         ExtractionRule(name: "seconded-to", priority: 2,
-                       pattern: [.boundary, .oneOrMore(.hanName), .anyOf(["同志挂任", "挂任", "同志任", "同志担任", "同志兼任"]), .optional(.place), .optional(.organization), .title],
+                       pattern: [.boundary, .oneOrMore(.hanName), .anyOf(["同志挂任", "挂任", "同志任", "同志担任", "同志兼任", "任", "出任", "担任", "兼任",
+                                                                           "不再担任", "同志不再担任"]),
+                                 .optional(.place), .optional(.organization), .title],
                        action: .assignTitle(nil)),
         // A name opening a list entry of a notice: "钱嘉树，男，汉族，1982年3月生".
         ExtractionRule(name: "name-in-biography", priority: 1,

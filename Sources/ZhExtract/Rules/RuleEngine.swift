@@ -116,7 +116,10 @@ struct RuleEngine {
             // up to the last post among them (最高人民检察院副检察长 is no title where 副检察长 is
             // not known).
             var end = p
+            var from = p
             if titleEnds[p] == nil, p + 1 < s.count, Self.levels.contains(s[p]) { end = p + 1 }
+            // Title words from the level a place ends with (利川市委书记: 市委书记 after 利川市).
+            if titleEnds[p] == nil, p > 0, Self.levels.contains(s[p - 1]), titleEnds[p - 1] != nil { end = p - 1; from = p - 1 }
             var postEnd = -1
             while let next = titleEnds[end] {
                 end = next
@@ -125,7 +128,7 @@ struct RuleEngine {
             guard postEnd > p else { return [] }
             end = postEnd
             var c = c
-            c.title = p..<end
+            c.title = from..<end
             return [(end, c)]
         case .optional(let inner):
             return match(inner, at: p, c) + [(p, c)]
