@@ -756,6 +756,33 @@ public struct Extractor: Sendable {
             && (r.contains { s.hasWord(Self.beginnings[0], at: $0) || s.hasWord(Self.beginnings[1], at: $0) || s[$0] == "起" })
     }
 
+    static let helpWords = ["对口支援", "对口援助", "对口帮扶", "结对帮扶", "帮扶", "援助", "支援"].map(\.scalars)
+
+    /// `在A的…对口支援下，B…` (A helps B): A a place after 在 and before 的, an assistance word
+    /// and 下 within 12 characters, B a county or larger opening the next clause.
+    static func helpedUnder(_ s: [Unicode.Scalar], _ places: [PlaceMention]) -> [(PlaceMention, PlaceMention)] {
+        var out: [(PlaceMention, PlaceMention)] = []
+        for (k, a) in places.enumerated() where a.range.lowerBound > 0 && s[a.range.lowerBound - 1] == "在" {
+            let e = a.range.upperBound
+            guard e < s.count, s[e] == "的" else { continue }
+            var q = e + 1
+            var helped = false
+            while q < min(s.count - 2, e + 14), !pairingClauseEnds.contains(s[q]) {
+                if helpWords.contains(where: { s.hasWord($0, at: q) }) { helped = true }
+                if s[q] == "下", s[q + 1] == "，" || s[q + 1] == "," { break }
+                q += 1
+            }
+            guard helped, q < s.count - 2, s[q] == "下" else { continue }
+            let next = q + 2
+            guard let b = places[(k + 1)...].first(where: { $0.range.lowerBound >= next }), b.range.lowerBound == next, !b.isForeign else { continue }
+            // (The deepest of a chain written together: 新疆莎车县.)
+            var last = b
+            for m in places[(k + 1)...] where m.range.lowerBound == last.range.upperBound { last = m }
+            out.append((a, last))
+        }
+        return out
+    }
+
     /// Dashes between the sides of a pair in a table.
     static let dashes = ScalarSet("—–-→－~～")
     static let tableSpaces = ScalarSet(" \t\u{3000}")
@@ -978,6 +1005,8 @@ public struct Extractor: Sendable {
                 }
             }
         }
+        // "在上海市的对口援助下，莎车县…": the place helped is the subject after the clause.
+        for (helper, helped) in Self.helpedUnder(s, places) { add(name(helper), name(helped), nil) }
         // Pairings written as a table (北京市 — 内蒙古自治区; 帮扶方：辽宁省大连市　受援方：贵州省六盘水市)
         // in a text about assistance.
         if triggers.contains(where: { words.first(0..<s.count, $0) != nil }) {

@@ -379,6 +379,8 @@ struct FactsTests {
         // A place and one inside it are no pair.
         #expect(pairs("疏附县考察对口支援新疆工作，广州市对口支援疏附县。") == ["广州市>疏附县@-"])
         #expect(pairs("在福建的倾力帮扶下，闽宁镇从昔日的干沙滩变成了金沙滩。").isEmpty)
+        // 在A的…对口援助下，B…: A helps B, a county or larger opening the next clause.
+        #expect(pairs("在上海市的对口援助下，莎车县建成了一批产业园。") == ["上海市>莎车县@-"])
         // A list of pairs of townships, a side written with its county (昆山市千灯镇与碧江区坝黄镇).
         #expect(pairs("昆山市千灯镇与碧江区坝黄镇，张浦镇与云场坪镇，巴城镇与漾头镇，陆家镇与和平乡分别签订镇（乡）结对帮扶协议。")
                 == ["千灯镇>坝黄镇@-", "张浦镇>云场坪镇@-", "巴城镇>漾头镇@-", "陆家镇>和平乡@-"])

@@ -321,7 +321,8 @@ struct PlaceResolver {
                 let listed = countedLists.contains(start) || start > 0 && Self.listJoiners.contains(s[start - 1]) && (result.last.map { m in
                     m.range.upperBound == start - 1 && m.division.map { table.divisions[$0].level == .county && province(of: $0) == province(of: best) } ?? false
                 } ?? false)
-                if !(parentNamed || fullNamedHere || direct || listed) { continue }
+                // (A short form of four characters or more is no common word: 阿拉山口, 霍尔果斯.)
+                if !(parentNamed || fullNamedHere || direct || listed || c.range.count >= 4) { continue }
                 if !direct, !keepsKind, start > 0, Self.isHan(s[start - 1].value), !Self.wordStarts.contains(s[start - 1]) { continue }
             }
             // Division names that are also common words (郊区, 城区, 矿区) only after their city.
