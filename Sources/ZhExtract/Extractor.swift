@@ -454,6 +454,8 @@ public struct Extractor: Sendable {
         return places[k].division
     }
 
+    static let 会见 = "会见".scalars, 率领的 = "率领的".scalars
+
     /// Level characters of 我市, 我县, 我区, 我州, 我省, 我旗 (the page's own place).
     static let ownLevels = ScalarSet("市县区州省旗")
     /// What follows a one-character name of the page's own place after 来 (来承考察, 来杭，).
@@ -489,7 +491,7 @@ public struct Extractor: Sendable {
                 if dates[nextDate].granularity == "day" { lastDate = dates[nextDate] }
                 nextDate += 1
             }
-            var goWord = [EventWord.赴, .前往, .到访, .先后到, .来到].compactMap({ words.first(sentence, $0) }).min()
+            var goWord = [EventWord.赴, .前往, .到访, .先后到, .来到, .深入].compactMap({ words.first(sentence, $0) }).min()
             var ownTarget: Int?
             if goWord == nil {
                 // 到 or 来 right before a place, right after the delegation (率泸州市党政代表团到盐源县考察,
@@ -502,6 +504,17 @@ public struct Extractor: Sendable {
                     // The page's own place (率大连市党政代表团来我市考察, 率天津市考察团来承).
                     if let own = ownPlace(s, at: d + 1, home: home) { goWord = d; ownTarget = own; break }
                 }
+            }
+            // A host meeting a delegation in the page's own place (…会见了湖南省委常委欧阳蕾率领的湖南省
+            // 党政代表团一行): the delegation came there; its leaders are named after 会见.
+            var metAfter: Int?
+            if goWord == nil, let home, let meet = (sentence.lowerBound..<max(sentence.lowerBound, sentence.upperBound - 2)).first(where: { s.hasWord(Self.会见, at: $0) }),
+               let led = (meet..<max(meet, sentence.upperBound - 3)).first(where: { s.hasWord(Self.率领的, at: $0) }),
+               let t = [EventWord.党政代表团, .代表团, .考察团, .调研组].compactMap({ w in
+                   words.first(led..<min(sentence.upperBound, led + 24), w).map { $0 + WordPositions.lengths[w.rawValue] } }).min() {
+                goWord = t
+                ownTarget = home
+                metAfter = meet + 2
             }
             guard let go = goWord else { continue }
             let delegation = [EventWord.率, .带领, .带队, .代表团, .考察团, .调研组, .率队, .率团].contains { words.first(sentence.lowerBound..<go, $0) != nil }
@@ -525,8 +538,8 @@ public struct Extractor: Sendable {
                 (to, toPaths) = (targets.map(name), targets.map(path))
             }
             // Leaders: the titled persons named before 赴, after any hosts (在…陪同下).
-            var from0 = sentence.lowerBound
-            if let host = words.first(sentence.lowerBound..<go, .陪同下) ?? words.first(sentence.lowerBound..<go, .陪同) { from0 = host + 2 }
+            var from0 = metAfter ?? sentence.lowerBound
+            if let host = words.first(from0..<go, .陪同下) ?? words.first(from0..<go, .陪同) { from0 = host + 2 }
             // (Not a byline's reporter: 本报讯（记者 冯雪）…曹斌率…; each name once.)
             var leaders: [PersonExtractor.Found] = []
             for f in persons where f.range.lowerBound >= from0 && f.range.upperBound <= go && !f.titles.isEmpty
@@ -560,7 +573,10 @@ public struct Extractor: Sendable {
             }) {
                 for l in visit.leaders where !out[k].leaders.contains(l) { out[k].leaders.append(l) }
                 if out[k].from == nil { out[k].from = visit.from }
-                if out[k].start == nil { out[k].start = visit.start; out[k].end = visit.end }
+                // (The days of the whole trip, written around a day already read: 5月16日至18日 over 17日.)
+                if out[k].start == nil || (visit.start != nil && visit.end != visit.start && visit.start! <= out[k].start! && out[k].start! <= (visit.end ?? "")) {
+                    out[k].start = visit.start; out[k].end = visit.end
+                }
                 if visit.to.count > out[k].to.count && !visit.leaders.isEmpty { out[k].to = visit.to }
                 assistance[k] = assistance[k] || helps
             } else {
@@ -628,7 +644,10 @@ public struct Extractor: Sendable {
             let date = dates.first(in: sentence) { $0.granularity == "day" }
             let visit = Visit(from: nil, to: to, start: date?.start, end: date?.end, leaders: leaders)
             if let k = out.firstIndex(where: { $0.leaders == leaders && $0.to == to }) {
-                if out[k].start == nil { out[k].start = visit.start; out[k].end = visit.end }
+                // (The days of the whole trip, written around a day already read: 5月16日至18日 over 17日.)
+                if out[k].start == nil || (visit.start != nil && visit.end != visit.start && visit.start! <= out[k].start! && out[k].start! <= (visit.end ?? "")) {
+                    out[k].start = visit.start; out[k].end = visit.end
+                }
             } else {
                 out.append(visit)
             }

@@ -476,6 +476,17 @@ struct VisitTests {
         #expect(dated.first?.leaders == ["比奥"] && dated.first?.start == "2024-02-26" && dated.first?.end == "2024-03-02", "\(dated)")
     }
 
+    @Test("a host meeting a delegation in the page's own place; the days of the whole trip written later")
+    func metByHost() {
+        let text = "吐鲁番市人民政府\n首页 | 政务公开\n5月17日，市委书记王建军在市委常委会议室会见了湖南省委常委、省委统战部部长欧阳蕾率领的湖南省党政代表团一行。"
+            + "\n5月16日至18日，代表团一行先后深入高昌区、鄯善县、托克逊县考察。"
+        let v = extractor.extract(text, published: Day(year: 2023, month: 5, day: 19)).visits
+        #expect(v.count == 1 && v.first?.from == "湖南省" && v.first?.to == ["吐鲁番市"] && v.first?.leaders == ["欧阳蕾"], "\(v)")
+        #expect(v.first?.start == "2023-05-16" && v.first?.end == "2023-05-18", "\(v)")
+        // Without a page naming its place, a meeting is no visit.
+        #expect(extractor.extract("5月17日，市委书记王建军会见了欧阳蕾率领的湖南省党政代表团一行。", published: Day(year: 2023, month: 5, day: 19)).visits.isEmpty)
+    }
+
     @Test("a leader's stops in townships and villages are no visits of their own")
     func stops() {
         let v = extractor.extract("11月21日至22日，省委副书记庄晓帆深入怒江州贡山独龙族怒族自治县调研。21日下午，庄晓帆来到马库村边境警务室看望民警。随后，庄晓帆在茨开镇调研了安置点。",
