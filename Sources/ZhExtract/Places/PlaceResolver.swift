@@ -427,7 +427,8 @@ struct PlaceResolver {
     /// Whether a facility word comes within the run of Han characters (and ·) from `i`.
     static func facilityFollows(_ s: [Unicode.Scalar], from i: Int) -> Bool {
         var k = i
-        while k < s.count && k - i < 24 && (isHan(s[k].value) || s[k] == "·") {
+        // (A name runs to its facility's word without 的: 湖北黄冈的产业园 is in running text.)
+        while k < s.count && k - i < 24 && (isHan(s[k].value) || s[k] == "·") && s[k] != "的" {
             if facilityWords.contains(where: { s.hasWord($0, at: k) }) { return true }
             k += 1
         }
