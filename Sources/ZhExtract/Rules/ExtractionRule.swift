@@ -151,7 +151,7 @@ public struct ExtractionRule: Sendable {
                        action: .assignTitle(nil)),
         // The next of a list of appointments: "任命易炼红为…副主任委员，颜珂为…副主任委员".
         ExtractionRule(name: "appointed-next", priority: 1,
-                       pattern: [.anyOf(["，", "；"]), .hanName, .literal("为"), .optional(.place), .optional(.organization), .title,
+                       pattern: [.boundary, .hanName, .literal("为"), .optional(.place), .optional(.organization), .title,
                                  .anyOf(["；", "。", "，", "、"])],
                        action: .assignTitle(nil)),
         // A spouse named with her or his title: "习近平和夫人彭丽媛", "比奥和夫人法蒂玛".
@@ -161,9 +161,13 @@ public struct ExtractionRule: Sendable {
         // A secondment or appointment told with the holder first: "钱嘉树同志挂任县人民政府副县长（挂职）",
         // "黎光耀任利川市委书记", "覃正阳不再担任利川市委书记职务" (a post held until then).
         ExtractionRule(name: "seconded-to", priority: 2,
-                       pattern: [.boundary, .oneOrMore(.hanName), .anyOf(["同志挂任", "挂任", "同志任", "同志担任", "同志兼任", "任", "出任", "担任", "兼任",
+                       pattern: [.boundary, .oneOrMore(.hanName), .anyOf(["同志挂任", "挂任", "同志任", "同志担任", "同志兼任", "出任", "担任", "兼任",
                                                                            "不再担任", "同志不再担任"]),
                                  .optional(.place), .optional(.organization), .title],
+                       action: .assignTitle(nil)),
+        // (任 alone only before a place: 黎光耀任利川市委书记; it is in too many words to try more.)
+        ExtractionRule(name: "named-to", priority: 2,
+                       pattern: [.boundary, .hanName, .literal("任"), .place, .title],
                        action: .assignTitle(nil)),
         // A name opening a list entry of a notice: "钱嘉树，男，汉族，1982年3月生".
         ExtractionRule(name: "name-in-biography", priority: 1,
