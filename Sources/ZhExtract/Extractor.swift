@@ -697,7 +697,8 @@ public struct Extractor: Sendable {
                 }
                 to = destinations(run).map(name)
                 // The visitor is named shortly before 对, after whoever invited them (应…邀请).
-                leader = mentions(in: sentence.lowerBound..<k).last.flatMap { k - $0.at <= 24 ? $0 : nil }
+                // (Within one or two clauses: …习近平…抵达约翰内斯堡，出席金砖国家领导人第十五次会晤并对南非进行国事访问.)
+                leader = mentions(in: sentence.lowerBound..<k).last.flatMap { k - $0.at <= 48 ? $0 : nil }
                 if let invite = (sentence.lowerBound..<k).last(where: { s.hasWord("邀请".scalars, at: $0) }), (leader.map { $0.at < invite } ?? true) {
                     // Or before the invitation (习近平乘专机抵达河内，应…邀请，对越南进行国事访问), in
                     // the clauses that lead to it.
@@ -899,8 +900,12 @@ public struct Extractor: Sendable {
                   home: Int? = nil) -> [Pairing] {
         var out: [Pairing] = []
         let table = gazetteer.table
-        func add(_ helper: String, _ helped: String, _ since: String?) {
-            guard helper != helped, !table.inOneLine(helper, helped) else { return }
+        func add(_ helper: String, _ helped: String, _ since: String?, inside: Bool = false) {
+            // (One place inside the other is no pair, unless written as one helping a place below
+            // it right around the trigger: 吉林市对口支援舒兰市.)
+            guard helper != helped, !table.inOneLine(helper, helped)
+                    || (inside && table.divisions(named: helper).first?.code.flatMap { code in table.divisions(named: helped).first.map { table.isAncestor(code, of: $0) } } == true)
+            else { return }
             if let k = out.firstIndex(where: { $0.helper == helper && $0.helped == helped }) {
                 if out[k].since == nil { out[k].since = since }
             } else {
@@ -951,7 +956,7 @@ public struct Extractor: Sendable {
             if let a = before.last, t - a.range.upperBound > 6, t - a.range.upperBound <= 24,
                [EventWord.对口支援, .对口帮扶, .结对帮扶].contains(where: { words.first(t..<(t + 4), $0) == t }),
                !crossesClause(a.range.upperBound..<t), let b = after.first, b.range.lowerBound - t <= 6, !crossesClause(t..<b.range.lowerBound) {
-                add(name(a), name(destinations(Array(after.prefix { $0.range.lowerBound - t <= 30 })).first ?? b), since)
+                add(name(a), name(destinations(Array(after.prefix { $0.range.lowerBound - t <= 30 })).first ?? b), since, inside: true)
                 continue
             }
             // (A start written between the sides and the trigger: 苏州市与铜仁市自2013年起开展对口帮扶.)
@@ -1020,7 +1025,7 @@ public struct Extractor: Sendable {
                     listed.append(m)
                 }
                 for d in (b.map { $0.range.lowerBound == after[0].range.lowerBound } ?? false ? destinations(listed) : Array(helped.prefix(1))) {
-                    add(name(a), name(d), since)
+                    add(name(a), name(d), since, inside: a.range.upperBound == t && b?.range.lowerBound == t + 4)
                 }
             }
         }

@@ -68,6 +68,7 @@ struct OfficialsTests {
         #expect(people("习近平和夫人彭丽媛出席。").contains("彭丽媛"))
         #expect(titles("法国总统特别代表、前总理拉法兰先后致辞。", "拉法兰") == ["总统特别代表", "前总理"])
         #expect(titles("俄罗斯总统普京已签署命令。", "普京") == ["总统"])
+        #expect(titles("经合组织秘书长科尔曼参加。", "科尔曼") == ["秘书长"])
         // Mongolian names by their parts.
         #expect(titles("县农业农村局局长呼和巴特尔介绍。", "呼和巴特尔") == ["县农业农村局局长"])
         #expect(people("责任编辑：其木格\n") == ["其木格"])
@@ -327,6 +328,10 @@ struct FactsTests {
         #expect(dates("11月10日起，新规施行。", Day(year: 2023, month: 11, day: 13)) == ["11月10日起=2023-11-10..-"])
         #expect(dates("3月1日起施行。", Day(year: 2023, month: 3, day: 1)) == ["3月1日起=2023-03-01..-"])
         #expect(dates("文件于11月10日起草。", Day(year: 2023, month: 11, day: 13)) == ["11月10日=2023-11-10..2023-11-10"])
+        // A half or quarter opening its clause: the publication's year once over; 前五个月.
+        #expect(dates("一季度，国内生产总值同比增长5.3%。今年前五个月，出口增长。", Day(year: 2024, month: 6, day: 16))
+                == ["一季度=2024-01-01..2024-03-31", "今年前五个月=2024-01-01..2024-05-31"])
+        #expect(dates("上半年，工作推进。", Day(year: 2024, month: 3, day: 16)).isEmpty)
         // 2022年底: the year's last month.
         #expect(dates("2022年底，项目完工。", Day(year: 2023, month: 5, day: 1)) == ["2022年底=2022-12-01..2022-12-31"])
         // 次日: the day after the last single day, across paragraphs and months.
@@ -379,6 +384,8 @@ struct FactsTests {
         // A place and one inside it are no pair.
         #expect(pairs("疏附县考察对口支援新疆工作，广州市对口支援疏附县。") == ["广州市>疏附县@-"])
         #expect(pairs("在福建的倾力帮扶下，闽宁镇从昔日的干沙滩变成了金沙滩。").isEmpty)
+        // A city helping a county below it, written around the trigger; not a county and its region.
+        #expect(pairs("吉林市对口支援舒兰市。") == ["吉林市>舒兰市@-"])
         // 在A的…对口援助下，B…: A helps B, a county or larger opening the next clause.
         #expect(pairs("在上海市的对口援助下，莎车县建成了一批产业园。") == ["上海市>莎车县@-"])
         // A list of pairs of townships, a side written with its county (昆山市千灯镇与碧江区坝黄镇).

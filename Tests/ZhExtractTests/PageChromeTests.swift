@@ -60,6 +60,10 @@ struct PageChromeTests {
         #expect(r.title?.hasPrefix("习近平对云南昭通市镇雄县山体滑坡") == true)
         #expect(r.dates.first?.start == "2024-01-22")
         #expect(Extractor().extract("# 《新闻联播》（20230224）\n\n今天的主要内容。").published == Day(year: 2023, month: 2, day: 24))
+        // Under a day's heading, one story's heading is the title; several keep the day's.
+        #expect(Extractor().extract("# 《新闻联播》（20230612）\n### 习近平同洪都拉斯总统举行会谈\n正文。").title == "习近平同洪都拉斯总统举行会谈")
+        #expect(Extractor().extract("# 《新闻联播》（20230612）\n### 习近平同洪都拉斯总统举行会谈\n正文。\n### 国务院常务会议召开\n正文。").title
+                == "《新闻联播》（20230612）")
     }
 
     @Test("a long dateline with its marks is chrome: its date is the publication's, not a fact of the text")

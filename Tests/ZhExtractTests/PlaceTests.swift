@@ -164,6 +164,9 @@ struct PlaceTests {
         #expect(Set(names("国家林草局定点帮扶广西龙胜、罗城和贵州荔波、独山4个县。"))
                 == ["龙胜各族自治县", "罗城仫佬族自治县", "荔波县", "独山县", "广西壮族自治区", "贵州省"])
         #expect(names("多个城市栽种杨树、榆树、柳树等抗旱品种。").isEmpty)
+        // Slogans are no villages; a short form before 街道 names a subdistrict.
+        #expect(names("各地以兴业强村为抓手。").isEmpty)
+        #expect(Set(places("在太原市杏花岭街道调研。").map { "\($0.fullName)/\($0.level)" }) == ["杏花岭街道/township", "太原市/prefecture"])
         // A province before its city in running text is named, also before 的.
         #expect(names("湖北黄冈的产业园已有企业入驻。") == ["黄冈市", "湖北省"])
         // A short form of four characters is no common word.

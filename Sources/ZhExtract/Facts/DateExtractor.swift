@@ -139,6 +139,20 @@ struct DateExtractor {
     }
     private static let afterStartingDay = ["实施", "施行", "执行", "生效", "开始", "正式", "全面", "将", "在", "至", "到", "陆续", "分批", "启动"].map(\.scalars)
 
+    /// What a clause opens after.
+    static let clauseOpeners = ScalarSet("，。；！？：\n 　")
+
+    /// A half or a quarter at `i` with no year before it, followed by a comma (一季度，上半年，):
+    /// the publication's year when the period has ended by the publication's month.
+    private func barePeriod(at i: Int) -> (mention: DateMention, end: Int)? {
+        guard let pub = published, let p = Self.periods.first(where: { s.hasWord($0.word, at: i) }) else { return nil }
+        let end = i + p.word.count
+        guard end < s.count, s[end] == "，" || s[end] == ",", pub.month > p.last else { return nil }
+        return (DateMention(text: String(scalars: s[i..<end]), start: Day(year: pub.year, month: p.first, day: 1).iso,
+                            end: Day(year: pub.year, month: p.last, day: Day.daysIn(p.last, pub.year)).iso, granularity: "month",
+                            mentions: [i..<end]), end)
+    }
+
     private func word(_ i: Int, _ w: String) -> Bool {
         s.hasWord(Self.wordScalars[w] ?? w.scalars, at: i)
     }
@@ -185,6 +199,29 @@ struct DateExtractor {
             if i > 0, s[i - 1] == "年", Self.periodStarts.contains(s[i]), !skipped(i), let p = period(at: i) {
                 out.append(p.mention)
                 i = p.end
+                continue
+            }
+            // One opening its clause with no year (一季度，国内生产总值…): the publication's year,
+            // when the period is over by then.
+            if Self.periodStarts.contains(s[i]), i == 0 || Self.clauseOpeners.contains(s[i - 1]), !skipped(i), let p = barePeriod(at: i) {
+                out.append(p.mention)
+                i = p.end
+                continue
+            }
+            // 前五个月: the first months, the count in Chinese.
+            if i > 0, s[i - 1] == "前", let n = chineseDigits[s[i]] ?? (s[i] == "十" ? 10 : nil), i + 2 < s.count, s[i + 1] == "个", s[i + 2] == "月",
+               !skipped(i), let pub = published {
+                var from = i - 1
+                var yy = pub.year
+                for (w, delta) in Self.relativeYears where from >= w.count && s.hasWord(w, at: from - w.count) {
+                    yy = pub.year + delta
+                    from -= w.count
+                    break
+                }
+                let e = i + 3
+                out.append(DateMention(text: text(from..<e), start: Day(year: yy, month: 1, day: 1).iso,
+                                       end: Day(year: yy, month: n, day: Day.daysIn(n, yy)).iso, granularity: "month", mentions: [from..<e]))
+                i = e
                 continue
             }
             // Dates start with a digit: everything else is passed over at once.

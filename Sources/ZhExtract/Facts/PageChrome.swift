@@ -50,6 +50,10 @@ struct PageChrome {
         var lineIndex = 0
         var bodyStarted = false
         var titleLine: Range<Int>?
+        var dayHeading = false
+        var storyHeadings = 0
+        var firstStory: String?
+        defer { if dayHeading && storyHeadings == 1, let story = firstStory, story.unicodeScalars.count >= 4 { title = story } }
         var i = 0
         while i <= s.count {
             // The end of the line starting at `start`.
@@ -84,7 +88,20 @@ struct PageChrome {
                     title = String(scalars: s[t..<e])
                     titleLine = start..<i
                     if published == nil { published = Self.compactDate(s, t, e) }
+                    dayHeading = Self.compactDate(s, t, e) != nil
                     continue
+                }
+            }
+            // Under a day's heading (# 《新闻联播》（20230612）), a page of one story is titled by the
+            // story's heading (### …); a page of several keeps the day's.
+            if start < i && s[start] == "#" && i - start <= 160 {
+                storyHeadings += 1
+                if storyHeadings == 1 {
+                    var t = start
+                    while t < i && (s[t] == "#" || s[t] == " ") { t += 1 }
+                    var e = i
+                    while e > t && (Self.isTrimmed(s[e - 1]) || s[e - 1] == "\r") { e -= 1 }
+                    firstStory = String(scalars: s[t..<e])
                 }
             }
             // Long lines are article text: chrome lines are short.

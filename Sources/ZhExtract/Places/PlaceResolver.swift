@@ -78,6 +78,8 @@ struct PlaceResolver {
         notAfterSuffix.contains(next) || (suffix == "乡" && notAfter乡.contains(next))
     }
     static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至届组")
+    static let 街道 = "街道".scalars
+
     /// What comes before 和 where it starts a name (与和平乡, 、和平乡).
     static let joinersBefore = ScalarSet("与和及、，")
     /// Whether a count of `items` places of a level follows `p` (四县, 4个县, 两区).
@@ -331,14 +333,20 @@ struct PlaceResolver {
             result.append(PlaceMention(range: c.range, division: best, local: nil, parentPath: [],
                                        isFull: entry.kind == .fullName))
         }
-        // A county's short form before 镇 or 乡 names its seat (江孜县…江孜镇), a township under it.
+        // A county's short form before 镇, 乡 or 街道 names its seat (江孜县…江孜镇, 杏花岭街道), a
+        // township under it; a prefecture's before 街道 a subdistrict named like it, somewhere else
+        // (杭州萧山南阳街道).
         for k in result.indices where !result[k].isFull {
             let m = result[k], e = m.range.upperBound
-            guard let d = m.division, table.divisions[d].level == .county, e < s.count, s[e] == "镇" || s[e] == "乡",
-                  !(e + 1 < s.count && Self.wordAfterSuffix(s[e], s[e + 1])) else { continue }
-            result[k] = PlaceMention(range: m.range.lowerBound..<(e + 1), division: nil,
-                                     local: Division(code: nil, name: String(scalars: s[m.range.lowerBound...e]), level: .township, parentCode: nil),
-                                     parentPath: table.path(of: table.divisions[d]))
+            guard let d = m.division, e < s.count else { continue }
+            let level = table.divisions[d].level
+            let subdistrict = s.hasWord(Self.街道, at: e)
+            guard (level == .county && (s[e] == "镇" || s[e] == "乡" || subdistrict)) || (level == .prefecture && subdistrict),
+                  subdistrict || !(e + 1 < s.count && Self.wordAfterSuffix(s[e], s[e + 1])) else { continue }
+            let end = subdistrict ? e + 2 : e + 1
+            result[k] = PlaceMention(range: m.range.lowerBound..<end, division: nil,
+                                     local: Division(code: nil, name: String(scalars: s[m.range.lowerBound..<end]), level: .township, parentCode: nil),
+                                     parentPath: level == .county ? table.path(of: table.divisions[d]) : [])
         }
         // Townships and villages; they hide the shorter names inside them (龙口 in 龙口河村).
         var hard = PositionSet(count: s.count + 1)
@@ -438,7 +446,10 @@ struct PlaceResolver {
     static let suffixScalars: [([Unicode.Scalar], PlaceLevel)] = townshipSuffixes.map { ($0.0.scalars, $0.1) }
     static let suffixFirsts = ScalarSet(townshipSuffixes.map { $0.0.unicodeScalars.first! })
     static let notLocalScalars = notLocal.map(\.scalars)
-    static let notLocalWhole = ["各社区", "该社区", "本社区", "各街道", "中关村", "度假村"].map(\.scalars)
+    static let notLocalWhole = ["各社区", "该社区", "本社区", "各街道", "中关村", "度假村",
+                                // Slogans of village work (以兴业强村为抓手).
+                                "兴业强村", "富民强村", "产业强村", "党建强村", "人才强村", "文化强村", "生态强村", "旅游强村", "科技强村",
+                                "实业强村", "工业强村", "强村富民", "产业兴村", "人才兴村", "文化兴村", "生态兴村", "旅游兴村"].map(\.scalars)
     /// Words that stand before 社区, 村, 镇... without being a name (深入社区, 来自农村).
     static let notLocalBodies: Set<[Unicode.Scalar]> = Set("""
         来自 深入 走进 进入 回到 来到 走入 扎根 服务 覆盖 所在 各个 多个 每个 城市 城乡 基层 重点 老旧 新建 全国 全省 全市 \
