@@ -776,6 +776,7 @@ public struct Extractor: Sendable {
             && (r.contains { s.hasWord(Self.beginnings[0], at: $0) || s.hasWord(Self.beginnings[1], at: $0) || s[$0] == "起" })
     }
 
+    static let 这里 = "这里".scalars
     static let helpWords = ["对口支援", "对口援助", "对口帮扶", "结对帮扶", "帮扶", "援助", "支援"].map(\.scalars)
 
     /// `在A的…对口支援下，B…` (A helps B): A a place after 在 and before 的, an assistance word
@@ -794,7 +795,12 @@ public struct Extractor: Sendable {
             }
             guard helped, q < s.count - 2, s[q] == "下" else { continue }
             let next = q + 2
-            guard let b = places[(k + 1)...].first(where: { $0.range.lowerBound >= next }), b.range.lowerBound == next, !b.isForeign else { continue }
+            guard let b = places[(k + 1)...].first(where: { $0.range.lowerBound >= next }).flatMap({ $0.range.lowerBound == next && !$0.isForeign ? $0 : nil })
+                    // (Or, when the next clause opens with 这里, the place its sentence opened with:
+                    // 新疆喀什地区莎车县的90万亩巴旦木进入收获期，在上海市的对口援助下，这里建成…)
+                    ?? (s.hasWord(Self.这里, at: next) ? places[..<k].last(where: { m in
+                        !m.isForeign && a.range.lowerBound - m.range.upperBound <= 40
+                            && !s[m.range.upperBound..<a.range.lowerBound].contains { $0 == "。" || $0 == "\n" } }) : nil) else { continue }
             // (The deepest of a chain written together: 新疆莎车县.)
             var last = b
             for m in places[(k + 1)...] where m.range.lowerBound == last.range.upperBound { last = m }

@@ -388,6 +388,7 @@ struct FactsTests {
         #expect(pairs("吉林市对口支援舒兰市。") == ["吉林市>舒兰市@-"])
         // 在A的…对口援助下，B…: A helps B, a county or larger opening the next clause.
         #expect(pairs("在上海市的对口援助下，莎车县建成了一批产业园。") == ["上海市>莎车县@-"])
+        #expect(pairs("新疆喀什地区莎车县的巴旦木进入收获期，在上海市的对口援助下，这里建成了加工厂。") == ["上海市>莎车县@-"])
         // A list of pairs of townships, a side written with its county (昆山市千灯镇与碧江区坝黄镇).
         #expect(pairs("昆山市千灯镇与碧江区坝黄镇，张浦镇与云场坪镇，巴城镇与漾头镇，陆家镇与和平乡分别签订镇（乡）结对帮扶协议。")
                 == ["千灯镇>坝黄镇@-", "张浦镇>云场坪镇@-", "巴城镇>漾头镇@-", "陆家镇>和平乡@-"])
