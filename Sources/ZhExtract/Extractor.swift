@@ -119,7 +119,7 @@ public struct Extractor: Sendable {
             result.visits[k].from = "中国"
         }
         result.pairings = pairings(s, sentences: sentences, words: words, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published,
-                                      home: home)
+                                      home: home, bodyEnding: personExtractor.body(endingAt:))
         return result
     }
 
@@ -777,6 +777,8 @@ public struct Extractor: Sendable {
     }
 
     static let 这里 = "这里".scalars
+    /// Words before a trigger that go on with the clause before's subject.
+    static let goingOn = ["同时", "还", "并", "也", "又"].map(\.scalars)
     static let helpWords = ["对口支援", "对口援助", "对口帮扶", "结对帮扶", "帮扶", "援助", "支援"].map(\.scalars)
 
     /// `在A的…对口支援下，B…` (A helps B): A a place after 在 and before 的, an assistance word
@@ -902,8 +904,9 @@ public struct Extractor: Sendable {
         return score
     }
 
+    /// - Parameter bodyEnding: the body's name (水利部, 国家林草局) ending at a position, if any.
     func pairings(_ s: [Unicode.Scalar], sentences: [Range<Int>], words: WordPositions, places: [PlaceMention], visits: [Visit], published: Day?,
-                  home: Int? = nil) -> [Pairing] {
+                  home: Int? = nil, bodyEnding: (Int) -> Range<Int>? = { _ in nil }) -> [Pairing] {
         var out: [Pairing] = []
         let table = gazetteer.table
         func add(_ helper: String, _ helped: String, _ since: String?, inside: Bool = false) {
@@ -939,7 +942,10 @@ public struct Extractor: Sendable {
                 from = t + 1
             }
         }
+        var designatedHelper: String?
+        var lastHelper: (name: String, sentence: Range<Int>)?
         for (sentence, t) in clauses {
+            defer { if let h = out.last?.helper { lastHelper = (h, sentence) } }
             let before = Array(places.within(sentence.lowerBound..<t))
             let after = Array(places.within(t..<sentence.upperBound))
             var since: String?
@@ -950,6 +956,29 @@ public struct Extractor: Sendable {
             }
             // 今年是…的第四个年头: the relation began three years before the publication's year.
             if since == nil, let pub = published, let n = Self.nthYear(s, in: sentence) { since = String(pub.year - n + 1) }
+            // 定点帮扶 by a central body (水利部定点帮扶武隆区, …同时定点帮扶丰都县和郧阳区): the body
+            // written right before helps, else the last one that did; a place is never its helper.
+            if t >= 2, s[t - 2] == "定", s[t - 1] == "点" {
+                if let body = bodyEnding(t - 2) { designatedHelper = String(scalars: s[body]) }
+                guard let helper = designatedHelper, let b = after.first, b.range.lowerBound - t <= 6, !crossesClause(t..<b.range.lowerBound) else { continue }
+                var listed = [b]
+                for m in after.dropFirst() {
+                    let gap = m.range.lowerBound - listed.last!.range.upperBound
+                    guard gap == 0 || (gap == 1 && "、和及".unicodeScalars.contains(s[listed.last!.range.upperBound])) else { break }
+                    listed.append(m)
+                }
+                for d in destinations(listed) where !out.contains(where: { $0.helper == helper && $0.helped == name(d) }) {
+                    out.append(Pairing(helper: helper, helped: name(d), since: since))
+                }
+                continue
+            }
+            // A clause going on with the same helper (深圳市与汕尾市结对开展对口帮扶，同时对口帮扶河源市).
+            if let last = lastHelper, last.sentence == sentence, t >= 2, Self.goingOn.contains(where: { s.hasWord($0, at: t - $0.count) }),
+               let b = after.first, b.range.lowerBound - t <= 6, !crossesClause(t..<b.range.lowerBound),
+               !(before.last.map { !crossesClause($0.range.upperBound..<t) } ?? false) {
+                add(last.name, name(destinations(Array(after.prefix { $0.range.lowerBound - t <= 30 })).first ?? b), since)
+                continue
+            }
             // A list of pairs before the trigger (深圳和汕尾，广州和清远、佛山和茂名…开展对口帮扶协作,
             // 广州与梅州、深圳与河源结对): each pair is a relation, the richer side helping.
             let pairs = Self.pairList(Array(allPlaces.within(sentence.lowerBound..<t)), s)

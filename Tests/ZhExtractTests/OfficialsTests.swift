@@ -384,6 +384,11 @@ struct FactsTests {
         // A place and one inside it are no pair.
         #expect(pairs("疏附县考察对口支援新疆工作，广州市对口支援疏附县。") == ["广州市>疏附县@-"])
         #expect(pairs("在福建的倾力帮扶下，闽宁镇从昔日的干沙滩变成了金沙滩。").isEmpty)
+        // 定点帮扶 by a central body, going on in the next clause; a place is never its helper.
+        #expect(pairs("水利部定点帮扶重庆市武隆区，同时定点帮扶丰都县和郧阳区。") == ["水利部>武隆区@-", "水利部>丰都县@-", "水利部>郧阳区@-"])
+        #expect(pairs("武隆区同时定点帮扶丰都县。").isEmpty)
+        // A clause going on with the same helper.
+        #expect(pairs("深圳市与汕尾市结对开展对口帮扶，同时对口帮扶河源市。") == ["深圳市>汕尾市@-", "深圳市>河源市@-"])
         // A city helping a county below it, written around the trigger; not a county and its region.
         #expect(pairs("吉林市对口支援舒兰市。") == ["吉林市>舒兰市@-"])
         // 在A的…对口援助下，B…: A helps B, a county or larger opening the next clause.

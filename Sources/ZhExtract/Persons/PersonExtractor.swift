@@ -66,6 +66,16 @@ struct PersonExtractor {
     /// Where post tokens end.
     let postEnds: Set<Int>
 
+    /// A body title word (a ministry, an agency: 水利部, 国家林草局) ending at `p`, if any.
+    func body(endingAt p: Int) -> Range<Int>? {
+        var k = firstToken(startingAfter: p - 1) - 1
+        while k >= 0, tokens[k].range.lowerBound >= p - 12 {
+            if tokens[k].range.upperBound == p, tokens[k].kind == .body { return tokens[k].range }
+            k -= 1
+        }
+        return nil
+    }
+
     /// The index of the first token starting after `p`.
     private func firstToken(startingAfter p: Int) -> Int {
         var lo = 0, hi = tokens.count
