@@ -564,7 +564,10 @@ public struct Extractor: Sendable {
             if let f = from, toPaths.contains(where: { $0.contains(f) }) {
                 if to.contains(f) { from = nil } else { continue }
             }
+            // (No day written yet (近日…): the first one written soon after, the trip's first
+            // told day: 近日，…一行到我市考察…。12日上午，联席会议召开.)
             let date = dates.first(in: sentence) ?? lastDate
+                ?? dates.first(in: sentence.upperBound..<min(s.count, sentence.upperBound + 300)) { $0.granularity == "day" }
             let visit = Visit(from: from, to: to, start: date?.start, end: date?.end, leaders: leaders.map(\.name))
             let helps = Self.assistanceWords.contains { words.first(sentence, $0) != nil }
             // One delegation told in several sentences: merge visits to the same places or below them.

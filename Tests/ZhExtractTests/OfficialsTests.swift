@@ -69,6 +69,8 @@ struct OfficialsTests {
         #expect(titles("法国总统特别代表、前总理拉法兰先后致辞。", "拉法兰") == ["总统特别代表", "前总理"])
         #expect(titles("俄罗斯总统普京已签署命令。", "普京") == ["总统"])
         #expect(titles("经合组织秘书长科尔曼参加。", "科尔曼") == ["秘书长"])
+        #expect(people("南非总统祖马表示。联合国教科文组织总干事阿祖莱出席。") == ["祖马", "阿祖莱"])
+        #expect(people("县长才让东智，作者：笪红霞\n") == ["才让东智", "笪红霞"])
         // Mongolian names by their parts.
         #expect(titles("县农业农村局局长呼和巴特尔介绍。", "呼和巴特尔") == ["县农业农村局局长"])
         #expect(people("责任编辑：其木格\n") == ["其木格"])
@@ -487,6 +489,13 @@ struct VisitTests {
         #expect(talks.first?.leaders == ["比奥"] && talks.first?.from == "塞拉利昂" && talks.first?.start == "2024-02-28", "\(talks)")
         let dated = extractor.extract("塞拉利昂总统比奥2月26日至3月2日来华进行国事访问。", published: Day(year: 2024, month: 2, day: 25)).visits
         #expect(dated.first?.leaders == ["比奥"] && dated.first?.start == "2024-02-26" && dated.first?.end == "2024-03-02", "\(dated)")
+    }
+
+    @Test("a visit told with 近日 takes the first day written soon after")
+    func recentVisit() {
+        let text = "陇南市人民政府\n首页 | 政务公开\n近日，以青岛市委常委、副市长皇甫宏远为团长的青岛市党政代表团一行到我市考察东西部协作工作。\n12日上午，联席会议在市行政中心召开。"
+        let v = extractor.extract(text, published: Day(year: 2023, month: 9, day: 15)).visits
+        #expect(v.first?.from == "青岛市" && v.first?.to == ["陇南市"] && v.first?.start == "2023-09-12", "\(v)")
     }
 
     @Test("a host meeting a delegation in the page's own place; the days of the whole trip written later")

@@ -164,6 +164,10 @@ struct PlaceTests {
         #expect(Set(names("国家林草局定点帮扶广西龙胜、罗城和贵州荔波、独山4个县。"))
                 == ["龙胜各族自治县", "罗城仫佬族自治县", "荔波县", "独山县", "广西壮族自治区", "贵州省"])
         #expect(names("多个城市栽种杨树、榆树、柳树等抗旱品种。").isEmpty)
+        // A two-character township right after its county may start like a word (和日镇, 可塘镇);
+        // 的 never starts one.
+        #expect(names("在海丰县可塘镇，泽库县和日镇，海丰县和陆丰市。") == ["可塘镇", "和日镇", "海丰县", "泽库县", "陆丰市"])
+        #expect(names("在兴化县的水乡。").allSatisfy { !$0.hasSuffix("乡") })
         // Slogans are no villages; a short form before 街道 names a subdistrict.
         #expect(names("各地以兴业强村为抓手。").isEmpty)
         #expect(Set(places("在太原市杏花岭街道调研。").map { "\($0.fullName)/\($0.level)" }) == ["杏花岭街道/township", "太原市/prefecture"])

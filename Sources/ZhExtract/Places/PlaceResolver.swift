@@ -79,6 +79,8 @@ struct PlaceResolver {
     }
     static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至届组")
     static let 街道 = "街道".scalars
+    /// Words' characters that also start townships' names after their county (和日镇, 可塘镇, 与城镇).
+    static let namesMayStartWith = ScalarSet("和可与同及从由向对以")
 
     /// What comes before 和 where it starts a name (与和平乡, 、和平乡).
     static let joinersBefore = ScalarSet("与和及、，")
@@ -491,8 +493,12 @@ struct PlaceResolver {
                 guard start >= 0 else { continue }
                 // (A conjunction after another joiner starts a name: 陆家镇与和平乡.)
                 let joinedName = start > 0 && s[start] == "和" && Self.joinersBefore.contains(s[start - 1])
+                // (So does any character of a two-character name right after its county: 泽库县和日镇,
+                // 海丰县可塘镇; the reading without it would leave a one-character name.)
+                let afterItsCounty = length == 2 && Self.namesMayStartWith.contains(s[start])
+                    && (endsAt[start].map { known[$0].division.map { table.divisions[$0].level == .county } ?? false } ?? false)
                 guard (start..<i).allSatisfy({ Self.isHan(s[$0].value) && !hard[$0]
-                        && (!Self.notInLocalNames.contains(s[$0]) || ($0 == start && joinedName)) }),
+                        && (!Self.notInLocalNames.contains(s[$0]) || ($0 == start && (joinedName || afterItsCounty))) }),
                       !(found.last.map { $0.range.overlaps(start..<i) } ?? false) else { continue }
                 // (A township holds no township: 和平乡分别签订镇 is no place in 和平乡.)
                 let anchor = (found.last.flatMap({ $0.range.upperBound == start ? $0 : nil }) ?? endsAt[start].map({ known[$0] }))
@@ -510,7 +516,7 @@ struct PlaceResolver {
                 // places follow (盐源县卫城镇, 到巴城镇; not …县多个乡镇, 发展小城镇).
                 let afterCounty = anchor?.division.map { table.divisions[$0].level == .county } ?? false
                 let anchoredTown = (start == 0 || Self.anchorsBeforeScalars.contains(s[start - 1])) && !Self.notTownHeads.contains(s[start])
-                if Self.notLocalBodies.contains(Array(s[start..<i])) || Self.notLocalStarts.contains(s[start])
+                if Self.notLocalBodies.contains(Array(s[start..<i])) || (Self.notLocalStarts.contains(s[start]) && !afterItsCounty)
                     || Self.notLocalScalars.contains(where: { w in
                         w.count <= suffixEnd - start && s.hasWord(w, at: suffixEnd - w.count)
                             && !((afterCounty || (anchoredTown && w == Self.城镇)) && suffixEnd - start == w.count + 1 && Self.townEndings.contains(w)) })
