@@ -455,6 +455,8 @@ public struct Extractor: Sendable {
     }
 
     static let 会见 = "会见".scalars, 率领的 = "率领的".scalars
+    /// Words for a day not written (近日, 日前).
+    static let vagueDays = ["近日", "日前", "近期"].map(\.scalars)
 
     /// Level characters of 我市, 我县, 我区, 我州, 我省, 我旗 (the page's own place).
     static let ownLevels = ScalarSet("市县区州省旗")
@@ -567,7 +569,8 @@ public struct Extractor: Sendable {
             // (No day written yet (近日…): the first one written soon after, the trip's first
             // told day: 近日，…一行到我市考察…。12日上午，联席会议召开.)
             let date = dates.first(in: sentence) ?? lastDate
-                ?? dates.first(in: sentence.upperBound..<min(s.count, sentence.upperBound + 300)) { $0.granularity == "day" }
+                ?? ((sentence.lowerBound..<max(sentence.lowerBound, sentence.upperBound - 1)).contains { k in Self.vagueDays.contains { s.hasWord($0, at: k) } }
+                    ? dates.first(in: sentence.upperBound..<min(s.count, sentence.upperBound + 300)) { $0.granularity == "day" } : nil)
             let visit = Visit(from: from, to: to, start: date?.start, end: date?.end, leaders: leaders.map(\.name))
             let helps = Self.assistanceWords.contains { words.first(sentence, $0) != nil }
             // One delegation told in several sentences: merge visits to the same places or below them.

@@ -66,6 +66,14 @@ struct PageChromeTests {
                 == "《新闻联播》（20230612）")
     }
 
+    @Test("a dateline of full-width marks is chrome (：counts as no character of text)")
+    func fullWidthDateline() {
+        let text = "上海市黄浦区党政代表团到江孜县考察对口支援工作\n时间：2024年08月12日 10:33　来源：江孜县融媒体中心　责任编辑：白玛央金\n8月6日至9日，代表团到江孜县考察。"
+        let r = Extractor().extract(text)
+        #expect(r.boilerplate.count == 1 && r.published == Day(year: 2024, month: 8, day: 12))
+        #expect(r.dates.map(\.text) == ["8月6日至9日"])
+    }
+
     @Test("a long dateline with its marks is chrome: its date is the publication's, not a fact of the text")
     func dateline() {
         let text = "代表团赴北京考察\n2024年08月25日 16:40  来源:察右前旗融媒体中心  浏览:2316次\n\n8月20日至22日，代表团赴北京市大兴区考察。"

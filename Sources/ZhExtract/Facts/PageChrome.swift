@@ -119,7 +119,7 @@ struct PageChrome {
             var hasFullStop = false
             for k in a..<b {
                 let v = s[k].value
-                if v >= 0x4E00 { han += 1 }
+                if v >= 0x4E00 && v <= 0x9FFF { han += 1 }  // (not full-width marks: ：)
                 if firstDigit < 0 && s.isDigit(at: k) { firstDigit = k }
                 if s[k] == "。" { hasFullStop = true }
             }
