@@ -90,7 +90,13 @@ public struct Extractor: Sendable {
         let home = homePlace(placeMentions, inChrome: inChrome)
         var levels: [String: PlaceLevel] = [:]
         for p in result.places { levels[p.fullName] = p.level }
-        let found = visits(s, sentences: sentences, words: words, places: placeMentions, persons: persons, dates: dateMentions, home: home,
+        // (Every mention of a titled person, for leaders named by name alone: 叶尔肯·胡安率….)
+        var mentioned = persons
+        let foundAt = Set(persons.map(\.range.lowerBound))
+        for p in result.persons where !p.titles.isEmpty {
+            for r in p.mentions where !foundAt.contains(r.lowerBound) { mentioned.append(.init(name: p.name, range: r, titles: [])) }
+        }
+        let found = visits(s, sentences: sentences, words: words, places: placeMentions, persons: mentioned, dates: dateMentions, home: home,
                            skipping: inChrome)
         result.visits = found.map(\.visit)
         for v in inspections(s, sentences: sentences, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
@@ -455,6 +461,11 @@ public struct Extractor: Sendable {
     }
 
     static let 会见 = "会见".scalars, 率领的 = "率领的".scalars
+    static let 来到 = "来到".scalars
+    /// What a leader says, and to whom (习近平指出，你…).
+    static let speechOrPronoun = ["指出", "表示", "强调", "你", "您"].map(\.scalars)
+    /// What a delegation does in a place (在江苏开展招商推介和考察对接活动).
+    static let workThere = ["考察", "调研", "开展", "对接", "招商", "洽谈", "学习", "交流", "走访"].map(\.scalars)
     /// Words for a day not written (近日, 日前).
     static let vagueDays = ["近日", "日前", "近期"].map(\.scalars)
 
@@ -486,6 +497,9 @@ public struct Extractor: Sendable {
         var out: [Visit] = []
         var assistance: [Bool] = []
         var lastDate: DateMention?
+        // Each titled person's titles, by name.
+        var titled: [String: [TitleAssignment]] = [:]
+        for f in persons where !f.titles.isEmpty { titled[f.name, default: []] += f.titles }
         var nextDate = 0
         for sentence in sentences where !skipping(sentence.lowerBound) {
             // The last day-date written before this sentence ends (dates are in text order).
@@ -506,6 +520,21 @@ public struct Extractor: Sendable {
                     // The page's own place (率大连市党政代表团来我市考察, 率天津市考察团来承).
                     if let own = ownPlace(s, at: d + 1, home: home) { goWord = d; ownTarget = own; break }
                 }
+                // 在 a place right after the delegation, doing the delegation's work there soon after
+                // (率伊犁州党政代表团在江苏开展招商推介和考察对接活动).
+                if goWord == nil {
+                    for d in (sentence.lowerBound + 1)..<max(sentence.lowerBound + 1, sentence.upperBound - 1)
+                    where s[d] == "在" && Self.beforeGoing到.contains(s[d - 1]) {
+                        let m = places.firstIndex(startingAtOrAfter: d + 1)
+                        guard m < places.count, places[m].range.lowerBound == d + 1 else { continue }
+                        let e = places[m].range.upperBound
+                        if (e..<min(sentence.upperBound, e + 10)).contains(where: { k in Self.workThere.contains { s.hasWord($0, at: k) } }) { goWord = d; break }
+                    }
+                }
+            } else if let g = goWord, s.hasWord(Self.来到, at: g), !places.contains(where: { $0.range.lowerBound == g + 2 }),
+                      let own = ownPlace(s, at: g + 2, home: home) {
+                // 来到我县 (a county's own news: 南京市江宁区党政代表团来到我县).
+                ownTarget = own
             }
             // A host meeting a delegation in the page's own place (…会见了湖南省委常委欧阳蕾率领的湖南省
             // 党政代表团一行): the delegation came there; its leaders are named after 会见.
@@ -523,7 +552,7 @@ public struct Extractor: Sendable {
             guard delegation else { continue }
             // Destinations: the places right after 赴, joined directly or by 、.
             var run: [PlaceMention] = []
-            var p = go + (s[go] == "赴" || s[go] == "来" || (s[go] == "到" && !s.hasWord("到访".scalars, at: go)) ? 1 : s[go] == "先" ? 3 : 2)
+            var p = go + (s[go] == "赴" || s[go] == "在" || s[go] == "来" || (s[go] == "到" && !s.hasWord("到访".scalars, at: go)) ? 1 : s[go] == "先" ? 3 : 2)
             for m in places[places.firstIndex(startingAtOrAfter: p)...] where m.range.upperBound <= sentence.upperBound {
                 if m.range.lowerBound == p || (m.range.lowerBound == p + 1 && s[p] == "、") {
                     run.append(m)
@@ -544,8 +573,9 @@ public struct Extractor: Sendable {
             if let host = words.first(from0..<go, .陪同下) ?? words.first(from0..<go, .陪同) { from0 = host + 2 }
             // (Not a byline's reporter: 本报讯（记者 冯雪）…曹斌率…; each name once.)
             var leaders: [PersonExtractor.Found] = []
-            for f in persons where f.range.lowerBound >= from0 && f.range.upperBound <= go && !f.titles.isEmpty
-                && !f.titles.allSatisfy({ PersonExtractor.bylinePosts.contains($0.title) }) && !leaders.contains(where: { $0.name == f.name }) {
+            // (A leader named with a title earlier and by name alone here: 叶尔肯·胡安率伊犁州党政代表团….)
+            for f in persons where f.range.lowerBound >= from0 && f.range.upperBound <= go && (!f.titles.isEmpty || titled[f.name] != nil)
+                && !(titled[f.name] ?? f.titles).allSatisfy({ PersonExtractor.bylinePosts.contains($0.title) }) && !leaders.contains(where: { $0.name == f.name }) {
                 leaders.append(f)
             }
             // From: the place named before 代表团/考察团, else the leaders' place, else the first place before 赴.
@@ -704,7 +734,10 @@ public struct Extractor: Sendable {
                 to = destinations(run).map(name)
                 // The visitor is named shortly before 对, after whoever invited them (应…邀请).
                 // (Within one or two clauses: …习近平…抵达约翰内斯堡，出席金砖国家领导人第十五次会晤并对南非进行国事访问.)
-                leader = mentions(in: sentence.lowerBound..<k).last.flatMap { k - $0.at <= 48 ? $0 : nil }
+                // (Not across what the leader says to someone: 习近平指出，你…对中国进行国事访问.)
+                leader = mentions(in: sentence.lowerBound..<k).last.flatMap { l in
+                    k - l.at <= 48 && !((l.at + l.name.unicodeScalars.count)..<k).contains { q in Self.speechOrPronoun.contains { s.hasWord($0, at: q) } } ? l : nil
+                }
                 if let invite = (sentence.lowerBound..<k).last(where: { s.hasWord("邀请".scalars, at: $0) }), (leader.map { $0.at < invite } ?? true) {
                     // Or before the invitation (习近平乘专机抵达河内，应…邀请，对越南进行国事访问), in
                     // the clauses that lead to it.
@@ -723,6 +756,8 @@ public struct Extractor: Sendable {
             }
             guard let leader, !to.isEmpty, !to.contains(where: { names.contains($0) }) else { continue }
             let from = country(before: leader.at, from: sentence.lowerBound)
+            // A Chinese leader does not visit China (习近平指出，你…对中国进行国事访问).
+            if to.contains("中国"), from == nil, Self.isChineseName(leader.name) { continue }
             guard from.map({ !to.contains($0) }) ?? true else { continue }
             // The visit's own dates: written between the visitor and the visit (杜达将于6月22日至26日对中国…),
             // else the day the sentence opens with (当地时间12月12日中午，…习近平…抵达河内，开始对越南进行国事访问;

@@ -509,6 +509,16 @@ struct VisitTests {
         #expect(extractor.extract("5月17日，市委书记王建军会见了欧阳蕾率领的湖南省党政代表团一行。", published: Day(year: 2023, month: 5, day: 19)).visits.isEmpty)
     }
 
+    @Test("state visits: not what a leader recalls or says to a guest; a delegation doing its work in a place (在江苏开展…)")
+    func notRecalled() {
+        let published = Day(year: 2024, month: 11, day: 9)
+        #expect(extractor.extract("国家主席习近平同印度尼西亚总统普拉博沃举行会谈。习近平指出，你在今年3月当选总统后第一时间首访中国，正式就职后又首先对中国进行国事访问。",
+                                  published: published).visits.allSatisfy { $0.leaders != ["习近平"] })
+        let work = extractor.extract("州党委副书记、州长叶尔肯·胡安出席。5月22日至25日，叶尔肯·胡安率伊犁州党政代表团在江苏开展招商推介和考察对接活动。",
+                                     published: Day(year: 2023, month: 5, day: 28)).visits
+        #expect(work.first?.to == ["江苏省"] && work.first?.leaders == ["叶尔肯·胡安"] && work.first?.start == "2023-05-22", "\(work)")
+    }
+
     @Test("a leader's stops in townships and villages are no visits of their own")
     func stops() {
         let v = extractor.extract("11月21日至22日，省委副书记庄晓帆深入怒江州贡山独龙族怒族自治县调研。21日下午，庄晓帆来到马库村边境警务室看望民警。随后，庄晓帆在茨开镇调研了安置点。",
