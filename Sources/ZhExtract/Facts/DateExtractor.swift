@@ -171,6 +171,8 @@ struct DateExtractor {
         var runningDay = 0
         // The last single day written (for 次日, the day after it), across paragraphs.
         var lastDay: Day?
+        // (Read once: a static's every use costs a call on Linux, and these are tested per character.)
+        let periodStarts = Self.periodStarts, clauseOpeners = Self.clauseOpeners
         while i < s.count {
             // 次日 and 翌日: the day after the last single day written (9月30日下午…次日上午).
             if (s[i] == "次" || s[i] == "翌"), i + 1 < s.count, s[i + 1] == "日", !skipped(i), let d = lastDay,
@@ -196,14 +198,14 @@ struct DateExtractor {
                 continue
             }
             // Halves and quarters of a year written just before (2024年上半年, 今年前三季度).
-            if i > 0, s[i - 1] == "年", Self.periodStarts.contains(s[i]), !skipped(i), let p = period(at: i) {
+            if i > 0, s[i - 1] == "年", periodStarts.contains(s[i]), !skipped(i), let p = period(at: i) {
                 out.append(p.mention)
                 i = p.end
                 continue
             }
             // One opening its clause with no year (一季度，国内生产总值…): the publication's year,
             // when the period is over by then.
-            if Self.periodStarts.contains(s[i]), i == 0 || Self.clauseOpeners.contains(s[i - 1]), !skipped(i), let p = barePeriod(at: i) {
+            if periodStarts.contains(s[i]), i == 0 || clauseOpeners.contains(s[i - 1]), !skipped(i), let p = barePeriod(at: i) {
                 out.append(p.mention)
                 i = p.end
                 continue
