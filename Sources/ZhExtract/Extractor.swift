@@ -64,6 +64,22 @@ public struct Extractor: Sendable {
                                               knownNames: Set(knownOfficials.keys), tokens: scan.titleTokens)
         scan.titleTokens = []
         var persons = personExtractor.extract() + personExtractor.foreignNamesBeforePosts()
+        // The bodies written right before 定点帮扶 (水利部定点帮扶…), read now: the title words are
+        // let go once the persons are read.
+        var designatedBodies: [Int: Range<Int>] = [:]
+        var from = 0
+        while let t = words.first(from..<s.count, .帮扶) {
+            // (Also with its start between them: 水利部自2015年起定点帮扶武隆区.)
+            if t >= 2, s[t - 2] == "定", s[t - 1] == "点" {
+                var p = t - 2
+                while p > 0, t - 2 - p <= 10 {
+                    if let body = personExtractor.body(endingAt: p) { designatedBodies[t - 2] = body; break }
+                    if Self.pairingClauseEnds.contains(s[p - 1]) { break }
+                    p -= 1
+                }
+            }
+            from = t + 1
+        }
         let dateMentions = DateExtractor(s: s, published: result.published).extract(skipping: inChrome)
         let dateRanges = dateMentions.flatMap(\.mentions)
         result.dates = Self.aggregate(dateMentions)
@@ -73,7 +89,9 @@ public struct Extractor: Sendable {
         // Names are not places (梁玉林 is not 玉林): where a name overlaps a place, resolve
         // again with the names blocked.
         let nameSpans = persons.map(\.range)
-        if placeMentions.contains(where: { m in nameSpans.contains { $0.overlaps(m.range) } }) {
+        var named = PositionSet(count: s.count + 1)
+        for r in nameSpans { for i in r where i < s.count { named[i] = true } }
+        if placeMentions.contains(where: { m in m.range.contains { named[$0] } }) {
             placeMentions = resolver.resolve(s, text: text, blocked: nameSpans, inside: companies, candidates: placeCandidates)
         }
         result.places = Self.specificFirst(aggregatePlaces(placeMentions, s, inChrome: inChrome))
@@ -91,13 +109,8 @@ public struct Extractor: Sendable {
         var levels: [String: PlaceLevel] = [:]
         for p in result.places { levels[p.fullName] = p.level }
         // (Every mention of a titled person, for leaders named by name alone: 叶尔肯·胡安率….)
-        var mentioned = persons
-        let foundAt = Set(persons.map(\.range.lowerBound))
-        for p in result.persons where !p.titles.isEmpty {
-            for r in p.mentions where !foundAt.contains(r.lowerBound) { mentioned.append(.init(name: p.name, range: r, titles: [])) }
-        }
-        let found = visits(s, sentences: sentences, words: words, places: placeMentions, persons: mentioned, dates: dateMentions, home: home,
-                           skipping: inChrome)
+        let found = visits(s, sentences: sentences, words: words, places: placeMentions, persons: persons, dates: dateMentions, home: home,
+                           titled: result.persons.filter { !$0.titles.isEmpty }, skipping: inChrome)
         result.visits = found.map(\.visit)
         for v in inspections(s, sentences: sentences, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
             + stateVisits(s, sentences: sentences, words: words, places: placeMentions, names: result.persons.map(\.name), dates: dateMentions, skipping: inChrome)
@@ -125,7 +138,7 @@ public struct Extractor: Sendable {
             result.visits[k].from = "中国"
         }
         result.pairings = pairings(s, sentences: sentences, words: words, places: placeMentions, visits: found.filter(\.assistance).map(\.visit), published: result.published,
-                                      home: home, bodyEnding: personExtractor.body(endingAt:))
+                                      home: home, bodyEnding: { designatedBodies[$0] })
         return result
     }
 
@@ -492,14 +505,15 @@ public struct Extractor: Sendable {
     }
 
     /// Visits, each with whether its own sentences speak of assistance work.
+    /// - Parameter titled: the persons with titles, each with every mention (sorted): a leader
+    ///   titled elsewhere may be named by name alone.
     func visits(_ s: [Unicode.Scalar], sentences: [Range<Int>], words: WordPositions, places: [PlaceMention], persons: [PersonExtractor.Found], dates: [DateMention],
-                home: Int? = nil, skipping: (Int) -> Bool) -> [(visit: Visit, assistance: Bool)] {
+                home: Int? = nil, titled: [Person] = [], skipping: (Int) -> Bool) -> [(visit: Visit, assistance: Bool)] {
+        // The found names by start, as indices (4 bytes each: a long page has hundreds of thousands).
+        let byStart = persons.indices.map { Int32($0) }.sorted { persons[Int($0)].range.lowerBound < persons[Int($1)].range.lowerBound }
         var out: [Visit] = []
         var assistance: [Bool] = []
         var lastDate: DateMention?
-        // Each titled person's titles, by name.
-        var titled: [String: [TitleAssignment]] = [:]
-        for f in persons where !f.titles.isEmpty { titled[f.name, default: []] += f.titles }
         var nextDate = 0
         for sentence in sentences where !skipping(sentence.lowerBound) {
             // The last day-date written before this sentence ends (dates are in text order).
@@ -507,7 +521,9 @@ public struct Extractor: Sendable {
                 if dates[nextDate].granularity == "day" { lastDate = dates[nextDate] }
                 nextDate += 1
             }
-            var goWord = [EventWord.赴, .前往, .到访, .先后到, .来到, .深入].compactMap({ words.first(sentence, $0) }).min()
+            // (深入 only with a place right after it: 深入学习…，并赴盐源县 goes by 赴.)
+            var goWord = [EventWord.赴, .前往, .到访, .先后到, .来到].compactMap({ words.first(sentence, $0) }).min()
+            if let d = words.first(sentence, .深入), d < (goWord ?? Int.max), places.contains(startingAt: d + 2) { goWord = d }
             var ownTarget: Int?
             if goWord == nil {
                 // 到 or 来 right before a place, right after the delegation (率泸州市党政代表团到盐源县考察,
@@ -547,13 +563,15 @@ public struct Extractor: Sendable {
                 ownTarget = home
                 metAfter = meet + 2
             }
-            guard let go = goWord else { continue }
+            guard let go = goWord, go < s.count else { continue }
             let delegation = [EventWord.率, .带领, .带队, .代表团, .考察团, .调研组, .率队, .率团].contains { words.first(sentence.lowerBound..<go, $0) != nil }
             guard delegation else { continue }
             // Destinations: the places right after 赴, joined directly or by 、.
             var run: [PlaceMention] = []
             var p = go + (s[go] == "赴" || s[go] == "在" || s[go] == "来" || (s[go] == "到" && !s.hasWord("到访".scalars, at: go)) ? 1 : s[go] == "先" ? 3 : 2)
-            for m in places[places.firstIndex(startingAtOrAfter: p)...] where m.range.upperBound <= sentence.upperBound {
+            for m in places[places.firstIndex(startingAtOrAfter: p)...] {
+                if m.range.lowerBound >= sentence.upperBound { break }
+                guard m.range.upperBound <= sentence.upperBound else { continue }
                 if m.range.lowerBound == p || (m.range.lowerBound == p + 1 && s[p] == "、") {
                     run.append(m)
                     p = m.range.upperBound
@@ -573,9 +591,19 @@ public struct Extractor: Sendable {
             if let host = words.first(from0..<go, .陪同下) ?? words.first(from0..<go, .陪同) { from0 = host + 2 }
             // (Not a byline's reporter: 本报讯（记者 冯雪）…曹斌率…; each name once.)
             var leaders: [PersonExtractor.Found] = []
+            var candidates: [PersonExtractor.Found] = []
+            var lo = 0, hi = byStart.count
+            while lo < hi { let mid = (lo + hi) / 2; if persons[Int(byStart[mid])].range.lowerBound < from0 { lo = mid + 1 } else { hi = mid } }
+            while lo < byStart.count, persons[Int(byStart[lo])].range.lowerBound < go { candidates.append(persons[Int(byStart[lo])]); lo += 1 }
             // (A leader named with a title earlier and by name alone here: 叶尔肯·胡安率伊犁州党政代表团….)
-            for f in persons where f.range.lowerBound >= from0 && f.range.upperBound <= go && (!f.titles.isEmpty || titled[f.name] != nil)
-                && !(titled[f.name] ?? f.titles).allSatisfy({ PersonExtractor.bylinePosts.contains($0.title) }) && !leaders.contains(where: { $0.name == f.name }) {
+            for p in titled {
+                var a = 0, b = p.mentions.count
+                while a < b { let mid = (a + b) / 2; if p.mentions[mid].lowerBound < from0 { a = mid + 1 } else { b = mid } }
+                while a < p.mentions.count, p.mentions[a].lowerBound < go { candidates.append(.init(name: p.name, range: p.mentions[a], titles: p.titles)); a += 1 }
+            }
+            candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
+            for f in candidates where f.range.upperBound <= go && !f.titles.isEmpty
+                && !f.titles.allSatisfy({ PersonExtractor.bylinePosts.contains($0.title) }) && !leaders.contains(where: { $0.name == f.name }) {
                 leaders.append(f)
             }
             // From: the place named before 代表团/考察团, else the leaders' place, else the first place before 赴.
@@ -750,7 +778,7 @@ public struct Extractor: Sendable {
                 // The visitor named after 来华 comes after the visit's word too (来华进行国事访问的…总统
                 // 穆伊兹), not in another clause (去年来华出席…并同习近平主席会面).
                 // (A date may stand between the visitor and 来华: 比奥2月26日至3月2日来华进行国事访问.)
-                let datedGap = { (r: Range<Int>) in r.count - dates.flatMap(\.mentions).reduce(0) { $0 + $1.clamped(to: r).count } <= 2 }
+                let datedGap = { (r: Range<Int>) in r.count <= 2 || (dates.first(in: r).map { r.count - $0.mentions[0].clamped(to: r).count <= 2 } ?? false) }
                 leader = mentions(in: here..<min(sentence.upperBound, here + 24)).first.flatMap { $0.at > visit ? $0 : nil }
                     ?? mentions(in: sentence.lowerBound..<here).last.flatMap { datedGap(($0.at + $0.name.unicodeScalars.count)..<here) ? $0 : nil }
             }
@@ -950,12 +978,15 @@ public struct Extractor: Sendable {
                   home: Int? = nil, bodyEnding: (Int) -> Range<Int>? = { _ in nil }) -> [Pairing] {
         var out: [Pairing] = []
         let table = gazetteer.table
+        // The helper of the last pair the current clause gave (new or already known).
+        var lastAdded: String?
         func add(_ helper: String, _ helped: String, _ since: String?, inside: Bool = false) {
             // (One place inside the other is no pair, unless written as one helping a place below
             // it right around the trigger: 吉林市对口支援舒兰市.)
             guard helper != helped, !table.inOneLine(helper, helped)
                     || (inside && table.divisions(named: helper).first?.code.flatMap { code in table.divisions(named: helped).first.map { table.isAncestor(code, of: $0) } } == true)
             else { return }
+            lastAdded = helper
             if let k = out.firstIndex(where: { $0.helper == helper && $0.helped == helped }) {
                 if out[k].since == nil { out[k].since = since }
             } else {
@@ -985,8 +1016,17 @@ public struct Extractor: Sendable {
         }
         var designatedHelper: String?
         var lastHelper: (name: String, sentence: Range<Int>)?
+        var lastParagraph = -1, paragraph = -1, cursor = 0
         for (sentence, t) in clauses {
-            defer { if let h = out.last?.helper { lastHelper = (h, sentence) } }
+            lastAdded = nil
+            defer { if let h = lastAdded { lastHelper = (h, sentence) } }
+            // (A body's 定点帮扶 goes on in its own story only: a news day holds many, each under a
+            // Markdown heading.)
+            while cursor < sentence.lowerBound {
+                if s[cursor] == "\n", cursor + 1 < s.count, s[cursor + 1] == "#" { paragraph = cursor }
+                cursor += 1
+            }
+            if paragraph != lastParagraph { designatedHelper = nil; lastParagraph = paragraph }
             let before = Array(places.within(sentence.lowerBound..<t))
             let after = Array(places.within(t..<sentence.upperBound))
             var since: String?
@@ -1101,7 +1141,7 @@ public struct Extractor: Sendable {
                     listed.append(m)
                 }
                 for d in (b.map { $0.range.lowerBound == after[0].range.lowerBound } ?? false ? destinations(listed) : Array(helped.prefix(1))) {
-                    add(name(a), name(d), since, inside: a.range.upperBound == t && b?.range.lowerBound == t + 4)
+                    add(name(a), name(d), since, inside: a.range.upperBound == t && (b.map { m in m.range.lowerBound - t <= 4 && !(t..<m.range.lowerBound).contains { !PersonExtractor.isHan(s[$0]) } } ?? false))
                 }
             }
         }

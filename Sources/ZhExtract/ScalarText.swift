@@ -216,6 +216,12 @@ struct UTF8Key: Hashable, Sendable {
 }
 
 extension Array where Element == PlaceMention {
+    /// Whether a place starts at `p`.
+    func contains(startingAt p: Int) -> Bool {
+        let k = firstIndex(startingAtOrAfter: p)
+        return k < count && self[k].range.lowerBound == p
+    }
+
     /// The index of the first mention starting at or after `p` (mentions are sorted by start).
     ///
     /// - Complexity: O(log *n*).

@@ -336,6 +336,8 @@ struct FactsTests {
         #expect(dates("上半年，工作推进。", Day(year: 2024, month: 3, day: 16)).isEmpty)
         // 2022年底: the year's last month.
         #expect(dates("2022年底，项目完工。", Day(year: 2023, month: 5, day: 1)) == ["2022年底=2022-12-01..2022-12-31"])
+        // 次日 after a count is no day (3次日常巡查).
+        #expect(dates("5月1日，县里组织开展3次日常巡查。", Day(year: 2024, month: 5, day: 3)) == ["5月1日=2024-05-01..2024-05-01"])
         // 次日: the day after the last single day, across paragraphs and months.
         #expect(dates("9月30日下午，慰问团抵达拉萨。\n次日上午，慰问团参加升旗仪式。", Day(year: 2023, month: 10, day: 5)).last
                 == "次日上午=2023-10-01..2023-10-01")
@@ -389,8 +391,12 @@ struct FactsTests {
         // 定点帮扶 by a central body, going on in the next clause; a place is never its helper.
         #expect(pairs("水利部定点帮扶重庆市武隆区，同时定点帮扶丰都县和郧阳区。") == ["水利部>武隆区@-", "水利部>丰都县@-", "水利部>郧阳区@-"])
         #expect(pairs("武隆区同时定点帮扶丰都县。").isEmpty)
-        // A clause going on with the same helper.
+        // A clause going on with the same helper; not another subject's clause.
         #expect(pairs("深圳市与汕尾市结对开展对口帮扶，同时对口帮扶河源市。") == ["深圳市>汕尾市@-", "深圳市>河源市@-"])
+        #expect(pairs("深圳市对口帮扶汕尾市。各企业开展结对帮扶，同时对口帮扶河源市。") == ["深圳市>汕尾市@-"])
+        // A body's 定点帮扶 goes on within its story, not into the next one.
+        #expect(pairs("水利部定点帮扶武隆区。\n### 另讯\n中国农业大学定点帮扶镇雄县。") == ["水利部>武隆区@-"])
+        #expect(pairs("水利部自2015年起定点帮扶武隆区，同时定点帮扶丰都县。") == ["水利部>武隆区@2015", "水利部>丰都县@2015"])
         // A city helping a county below it, written around the trigger; not a county and its region.
         #expect(pairs("吉林市对口支援舒兰市。") == ["吉林市>舒兰市@-"])
         // 在A的…对口援助下，B…: A helps B, a county or larger opening the next clause.
@@ -517,6 +523,14 @@ struct VisitTests {
         let work = extractor.extract("州党委副书记、州长叶尔肯·胡安出席。5月22日至25日，叶尔肯·胡安率伊犁州党政代表团在江苏开展招商推介和考察对接活动。",
                                      published: Day(year: 2023, month: 5, day: 28)).visits
         #expect(work.first?.to == ["江苏省"] && work.first?.leaders == ["叶尔肯·胡安"] && work.first?.start == "2023-05-22", "\(work)")
+    }
+
+    @Test("深入 goes to a place only with the place right after it; a meeting sentence ending the text")
+    func deepInto() {
+        let v = extractor.extract("5月1日，泸州市委书记张三率泸州市党政代表团深入学习当地经验，并赴盐源县考察。", published: Day(year: 2024, month: 5, day: 3)).visits
+        #expect(v.first?.to == ["盐源县"], "\(v)")
+        // (A text ending right after a delegation's name, with no mark, once read past its end.)
+        _ = extractor.extract("承德新闻网\n市委书记张三会见了湖南省委常委欧阳蕾率领的湖南省党政代表团", published: Day(year: 2024, month: 5, day: 3))
     }
 
     @Test("a leader's stops in townships and villages are no visits of their own")

@@ -44,6 +44,9 @@ struct PageChromeTests {
         #expect(r.boilerplate.count == 2 && r.boilerplate.first?.lowerBound == 0)
         let paper = Extractor().extract("数字报 | 首页 | 时政 | 专题\n第01版：要闻　2019年06月20日\n穆怀远会见大连市党政代表团\n本报讯，代表团来访。")
         #expect(paper.title == "穆怀远会见大连市党政代表团" && paper.published == Day(year: 2019, month: 6, day: 20))
+        // A table's rows in the article are not a menu.
+        let table = Extractor().extract("东西部协作结对关系调整后，各省市的结对关系如下表所示，请各地认真抓好落实，确保工作取得实效，不断巩固拓展脱贫攻坚成果。\n| 北京市 | 内蒙古自治区 | 300万元 |\n| 天津市 | 甘肃省 | 200万元 |")
+        #expect(table.boilerplate.isEmpty && table.amounts.count == 2, "\(table.boilerplate)")
         // A breadcrumb is chrome.
         let crumb = Extractor().extract("新华网 > 地方 > 正文\n京沈对口合作成效显著\n新华社沈阳电，两市合作。")
         #expect(crumb.title == "京沈对口合作成效显著")

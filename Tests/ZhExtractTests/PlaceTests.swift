@@ -168,6 +168,8 @@ struct PlaceTests {
         // 的 never starts one.
         #expect(names("在海丰县可塘镇，泽库县和日镇，海丰县和陆丰市。") == ["可塘镇", "和日镇", "海丰县", "泽库县", "陆丰市"])
         #expect(names("在兴化县的水乡。").allSatisfy { !$0.hasSuffix("乡") })
+        // A city's streets are no subdistrict.
+        #expect(!places("游客在杭州街道上漫步。").contains { $0.level == .township })
         // Slogans are no villages; a short form before 街道 names a subdistrict.
         #expect(names("各地以兴业强村为抓手。").isEmpty)
         #expect(Set(places("在太原市杏花岭街道调研。").map { "\($0.fullName)/\($0.level)" }) == ["杏花岭街道/township", "太原市/prefecture"])

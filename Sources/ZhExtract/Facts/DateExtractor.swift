@@ -176,7 +176,7 @@ struct DateExtractor {
         while i < s.count {
             // 次日 and 翌日: the day after the last single day written (9月30日下午…次日上午).
             if (s[i] == "次" || s[i] == "翌"), i + 1 < s.count, s[i + 1] == "日", !skipped(i), let d = lastDay,
-               i == 0 || !PersonExtractor.isHan(s[i - 1]) || s[i - 1] == "于" || s[i - 1] == "至" {
+               i == 0 || (!PersonExtractor.isHan(s[i - 1]) && !s.isDigit(at: i - 1)) || s[i - 1] == "于" || s[i - 1] == "至" {
                 var j = i + 2
                 for t in Self.timeOfDayScalars where s.hasWord(t, at: j) {
                     j += t.count

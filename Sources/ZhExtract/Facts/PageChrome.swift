@@ -135,7 +135,9 @@ struct PageChrome {
             for k in a..<b where s[k] == "|" || s[k] == "｜" { bars += 1 }
             for k in a..<b where s[k] == ">" || s[k] == "＞" || s[k] == "»" || s[k] == "›" { arrows += 1 }
             // (Or a breadcrumb: 新华网 > 地方 > 正文.)
+            // (Not a table's row in the article: | 北京市 | 内蒙古自治区 | 300万元 |.)
             let menu = (bars >= 3 || (arrows >= 2 && length <= 40)) && !hasFullStop && !(a..<b).contains { s[$0] == "，" }
+                && !(bodyStarted && (s[a] == "|" || s[b - 1] == "|"))
                 || Self.isEditionLine(s, a, b)
             let hasMarker = menu || lineHasMarker && (length <= 40 || (firstDigit >= a && firstDigit - a <= 5 && han <= 24 && !(a..<b).contains { s[$0] == "，" }
                 && Day(scalars: s, at: firstDigit, end: b) != nil))

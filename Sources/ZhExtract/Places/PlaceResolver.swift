@@ -79,6 +79,7 @@ struct PlaceResolver {
     }
     static let notInLocalNames = ScalarSet("的和与及在是了等为对把被到赴往至届组")
     static let 街道 = "街道".scalars
+    static let afterStreets = ScalarSet("上里边两旁中内外")
     /// Words' characters that also start townships' names after their county (和日镇, 可塘镇, 与城镇).
     static let namesMayStartWith = ScalarSet("和可与同及从由向对以")
 
@@ -342,7 +343,8 @@ struct PlaceResolver {
             let m = result[k], e = m.range.upperBound
             guard let d = m.division, e < s.count else { continue }
             let level = table.divisions[d].level
-            let subdistrict = s.hasWord(Self.街道, at: e)
+            // (Not the streets of a city: 杭州街道上, 街道两旁.)
+            let subdistrict = s.hasWord(Self.街道, at: e) && !(e + 2 < s.count && Self.afterStreets.contains(s[e + 2]))
             guard (level == .county && (s[e] == "镇" || s[e] == "乡" || subdistrict)) || (level == .prefecture && subdistrict),
                   subdistrict || !(e + 1 < s.count && Self.wordAfterSuffix(s[e], s[e + 1])) else { continue }
             let end = subdistrict ? e + 2 : e + 1

@@ -13,9 +13,8 @@ struct RuleEngine {
     let organizationEnds: [Int: [Int]]
     let dateEnds: [Int: [Int]]
     /// Where the title word starting at each position ends.
+    /// Per start of a title word: its end times two, plus one when it is a post (not a body).
     let titleEnds: [Int: Int]
-    /// Where title words that are posts (not bodies) end.
-    let postEnds: Set<Int>
     /// Levels written alone before title words (县教育局局长).
     static let levels = ScalarSet("县市区州省镇乡旗")
 
@@ -35,14 +34,11 @@ struct RuleEngine {
         var ds: [Int: [Int]] = [:]
         for d in dates { ds[d.lowerBound, default: []].append(d.upperBound) }
         dateEnds = ds
+        // Each title word's end, doubled, plus one for a post (no second table: a long page holds
+        // millions of title words).
         var ends: [Int: Int] = [:]
-        var posts = Set<Int>()
-        for t in titleTokens where ends[t.range.lowerBound] == nil {
-            ends[t.range.lowerBound] = t.range.upperBound
-            if t.isPost { posts.insert(t.range.upperBound) }
-        }
+        for t in titleTokens where ends[t.range.lowerBound] == nil { ends[t.range.lowerBound] = t.range.upperBound * 2 + (t.isPost ? 1 : 0) }
         titleEnds = ends
-        postEnds = posts
     }
 
     /// The places starting at `p`, in the order found.
@@ -122,8 +118,8 @@ struct RuleEngine {
             if titleEnds[p] == nil, p > 0, Self.levels.contains(s[p - 1]), titleEnds[p - 1] != nil { end = p - 1; from = p - 1 }
             var postEnd = -1
             while let next = titleEnds[end] {
-                end = next
-                if postEnds.contains(end) { postEnd = end }
+                end = next >> 1
+                if next & 1 == 1 { postEnd = end }
             }
             guard postEnd > p else { return [] }
             end = postEnd
