@@ -97,13 +97,14 @@ struct GoldScore: CustomStringConvertible {
 
 @Suite("Scores against gold annotations")
 struct GoldTests {
-    /// Forty-two articles of the seeds' kind written for ZhKit's tests in five rounds (fictional
+    /// Fifty articles of the seeds' kind written for ZhKit's tests in six rounds (fictional
     /// officials, real places and pairings; traditional pages, ruby pinyin, GBK read one byte off,
-    /// UTF-8 read as GBK, personnel notices, tables of pairs, 对口合作), with a careful annotation of
-    /// the clean text: the extraction must keep what it reads there. Each round was scored before
-    /// ZhKit was changed for it. Measured when the fifth round was added (2026-11-30): persons P
-    /// 0.991 R 0.974, titles P 0.989 R 0.939, places P 0.990 R 0.979, visits P 1.000 R 0.967,
-    /// pairings P 0.960 R 0.888, amounts 163 of 163, dates P 0.976 R 0.920.
+    /// UTF-8 read as GBK, personnel notices, tables of pairs, 对口合作, 定点帮扶, a county's TV
+    /// transcript), with a careful annotation of the clean text: the extraction must keep what it
+    /// reads there. Each round was scored before ZhKit was changed for it. Measured when the sixth
+    /// round was added (2026-11-30): persons P 0.992 R 0.978, titles P 0.991 R 0.943, places P 0.990
+    /// R 0.978, visits P 1.000 R 0.971, pairings P 0.965 R 0.933, amounts 208 of 208, dates P 0.984
+    /// R 0.930.
     @Test("articles written for testing, of the seeds' kind")
     func writtenArticles() throws {
         let root = SharedData.packageRoot + "/testdata/written"
@@ -115,8 +116,8 @@ struct GoldTests {
         #expect(s.recall("persons") >= 0.96 && s.precision("persons") >= 0.98, "\(s)")
         #expect(s.recall("titles") >= 0.92 && s.precision("titles") >= 0.98, "\(s)")
         #expect(s.recall("places") >= 0.96 && s.precision("places") >= 0.97, "\(s)")
-        #expect(s.recall("visits") >= 0.93 && s.precision("visits") >= 0.96, "\(s)")
-        #expect(s.recall("pairings") >= 0.86 && s.precision("pairings") >= 0.94, "\(s)")
+        #expect(s.recall("visits") >= 0.94 && s.precision("visits") >= 0.96, "\(s)")
+        #expect(s.recall("pairings") >= 0.9 && s.precision("pairings") >= 0.94, "\(s)")
         #expect(s.recall("amounts") >= 0.98 && s.precision("amounts") >= 0.98, "\(s)")
         #expect(s.recall("dates") >= 0.9 && s.precision("dates") >= 0.95, "\(s)")
     }
