@@ -139,6 +139,20 @@ struct DateExtractor {
     }
     private static let afterStartingDay = ["实施", "施行", "执行", "生效", "开始", "正式", "全面", "将", "在", "至", "到", "陆续", "分批", "启动"].map(\.scalars)
 
+    /// The first `n` months (前5个月, 今年前五个月): `s[from..<end]` with the year written before it
+    /// (今年, 去年) or the publication's.
+    private func firstMonths(_ n: Int, from: Int, end e: Int, published pub: Day) -> DateMention {
+        var from = from
+        var yy = pub.year
+        for (w, delta) in Self.relativeYears where from >= w.count && s.hasWord(w, at: from - w.count) {
+            yy = pub.year + delta
+            from -= w.count
+            break
+        }
+        return DateMention(text: String(scalars: s[from..<e]), start: Day(year: yy, month: 1, day: 1).iso,
+                           end: Day(year: yy, month: n, day: Day.daysIn(n, yy)).iso, granularity: "month", mentions: [from..<e])
+    }
+
     /// What a clause opens after.
     static let clauseOpeners = ScalarSet("，。；！？：\n 　")
 
@@ -213,17 +227,8 @@ struct DateExtractor {
             // 前五个月: the first months, the count in Chinese.
             if i > 0, s[i - 1] == "前", let n = chineseDigits[s[i]] ?? (s[i] == "十" ? 10 : nil), i + 2 < s.count, s[i + 1] == "个", s[i + 2] == "月",
                !skipped(i), let pub = published {
-                var from = i - 1
-                var yy = pub.year
-                for (w, delta) in Self.relativeYears where from >= w.count && s.hasWord(w, at: from - w.count) {
-                    yy = pub.year + delta
-                    from -= w.count
-                    break
-                }
-                let e = i + 3
-                out.append(DateMention(text: text(from..<e), start: Day(year: yy, month: 1, day: 1).iso,
-                                       end: Day(year: yy, month: n, day: Day.daysIn(n, yy)).iso, granularity: "month", mentions: [from..<e]))
-                i = e
+                out.append(firstMonths(n, from: i - 1, end: i + 3, published: pub))
+                i += 3
                 continue
             }
             // Dates start with a digit: everything else is passed over at once.
@@ -248,17 +253,8 @@ struct DateExtractor {
             // (前5月 too, where no day follows: the first five months, not May.)
             let countWords = at(j, "个") && at(j + 1, "月") ? 2 : at(j, "月") && digitRun(j + 1) == nil && !at(j + 1, "日") ? 1 : 0
             if start > 0 && s[start - 1] == "前", countWords > 0, (1...12).contains(first.value), let pub = published {
-                var from = start - 1
-                var yy = pub.year
-                for (w, delta) in Self.relativeYears where from >= w.count && s.hasWord(w, at: from - w.count) {
-                    yy = pub.year + delta
-                    from -= w.count
-                    break
-                }
-                let end = Day(year: yy, month: first.value, day: Day.daysIn(first.value, yy))
                 let e = j + countWords
-                out.append(DateMention(text: text(from..<e), start: Day(year: yy, month: 1, day: 1).iso, end: end.iso,
-                                       granularity: "month", mentions: [from..<e]))
+                out.append(firstMonths(first.value, from: start - 1, end: e, published: pub))
                 i = e
                 continue
             }
