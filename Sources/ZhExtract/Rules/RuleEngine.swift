@@ -41,6 +41,16 @@ struct RuleEngine {
         titleEnds = ends
     }
 
+    /// Adjacent title words from `p` up to the last post among them, or nil.
+    func postRun(at p: Int) -> Range<Int>? {
+        var end = p, postEnd = -1
+        while let next = titleEnds[end] {
+            end = next >> 1
+            if next & 1 == 1 { postEnd = end }
+        }
+        return postEnd > p ? p..<postEnd : nil
+    }
+
     /// The places starting at `p`, in the order found.
     private func places(at p: Int) -> ArraySlice<PlaceMention> {
         guard let first = placeRun[p] else { return [] }
@@ -205,8 +215,16 @@ struct RuleEngine {
                         found.append(.init(name: name, range: r, titles: []))
                     case .assignTitle(let fixed):
                         guard let title = fixed ?? c.title.map(text) else { continue }
-                        found.append(.init(name: name, range: r,
-                                           titles: [TitleAssignment(title: title, org: nil, place: c.place.map(placeName))]))
+                        var titles = [TitleAssignment(title: title, org: nil, place: c.place.map(placeName))]
+                        // Posts listed after the matched one with 、 are the person's too (副院长、审判委员会
+                        // 委员、审判员).
+                        if fixed == nil, var q = c.title?.upperBound {
+                            while q < s.count, s[q] == "、", let more = postRun(at: q + 1) {
+                                titles.append(TitleAssignment(title: text(more), org: nil, place: c.place.map(placeName)))
+                                q = more.upperBound
+                            }
+                        }
+                        found.append(.init(name: name, range: r, titles: titles))
                     }
                 }
                 next = end
