@@ -301,7 +301,7 @@ public struct Extractor: Sendable {
                 guard !p.mentions.isEmpty else { return nil }
             }
             return p
-        }.map { ($0.mentions.map(\.lowerBound).min() ?? 0, $0) }.enumerated()
+        }.map { ($0.mentions.lazy.map(\.lowerBound).min() ?? 0, $0) }.enumerated()
             .sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
     }
 
