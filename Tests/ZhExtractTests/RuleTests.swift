@@ -31,6 +31,9 @@ struct RuleTests {
         #expect(Extractor().extract("开展座谈会。 杨俊 摄").persons.first?.titles.first?.title == "摄")
         #expect(Extractor().extract("本文记者：朱虹 李独懿)").persons.map(\.name) == ["朱虹", "李独懿"])
         #expect(Extractor().extract("深入学习贯彻习近平总书记重要讲话").persons.first?.name == "习近平")
+        // People named after what they are: 房主, 大学生; 成长 is no name.
+        #expect(Extractor().extract("涉事房主吴治勇表示认罪。“95后”大学生母沿海和团队组建了合作社。").persons.map(\.name) == ["吴治勇", "母沿海"])
+        #expect(!Extractor().extract("习近平同志对大学生成长成才始终高度重视。").persons.contains { $0.name == "成长" })
     }
 
     @Test("built-in rules: notices of appointment, removal and secondment give the post; a title ends at a post")

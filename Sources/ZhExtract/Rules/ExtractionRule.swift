@@ -175,7 +175,8 @@ public struct ExtractionRule: Sendable {
                        action: .person),
         // People of a story with no post: "村民任桂仙", "冯士友生前是…", "冯士友，1956年出生".
         ExtractionRule(name: "name-after-role", priority: 1,
-                       pattern: [.anyOf(["村民", "居民", "市民", "农民", "牧民", "渔民", "志愿者", "老党员", "退役军人", "老兵"]), .oneOrMore(.hanName), .nameEnd],
+                       pattern: [.anyOf(["村民", "居民", "市民", "农民", "牧民", "渔民", "志愿者", "老党员", "退役军人", "老兵", "房主", "农户",
+                                         "脱贫户", "大学生", "创业者", "致富带头人", "技术员", "教师", "医生"]), .oneOrMore(.hanName), .nameEnd],
                        action: .person),
         ExtractionRule(name: "name-before-life", priority: 1,
                        pattern: [.boundary, .hanName, .anyOf(["生前", "同志生前"])],
