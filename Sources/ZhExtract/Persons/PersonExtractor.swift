@@ -465,7 +465,7 @@ struct PersonExtractor {
 
     /// Sets for the tests in ``extract()``, which runs them per title.
     static let levelCommittees: Set<String> = ["省委", "市委", "州委", "县委", "区委"]
-    static let namedBodies: Set<String> = ["领导小组", "工作队", "工作组", "办公室", "对口帮扶办", "扶贫办", "集团", "公司", "日报"]
+    static let namedBodies: Set<String> = ["领导小组", "工作队", "工作组", "办公室", "对口帮扶办", "扶贫办", "集团", "公司", "日报", "指挥部", "前方指挥部"]
     static let governmentHeads: Set<String> = ["市长", "州长", "县长", "区长", "省长", "副市长", "副州长", "副县长", "副区长", "副省长"]
     static let bylinePosts = WordSet(["编辑", "记者", "责任编辑", "全媒体记者", "通讯员", "审核", "校对", "作者", "摄影"] as [String])
     static let levelChars: ScalarSet = ["省", "市", "州", "县", "区"]
@@ -544,8 +544,8 @@ struct PersonExtractor {
                 // Named bodies: 市省内对口帮扶工作领导小组, 粤黔协作工作队黔南工作组.
                 var b = first.range.lowerBound
                 // The name stops at the verb or particle before it (听取了…委员会主任委员, 会见…集团董事长).
-                while b > 0, first.range.lowerBound - b < 12, Self.isHan(s[b - 1]), !TitleLexicon.boundaryChars.contains(s[b - 1]), s[b - 1] != "兼",
-                      !Self.beforeBodyNames.contains(s[b - 1]), !postEnds.contains(b) { b -= 1 }
+                while b > 0, first.range.lowerBound - b < 16, Self.isHan(s[b - 1]), !TitleLexicon.boundaryChars.contains(s[b - 1]), s[b - 1] != "兼",
+                      !Self.beforeBodyNames.contains(s[b - 1]) || (s[b - 1] == "对" && s[b] == "口"), !postEnds.contains(b) { b -= 1 }  // (对口支援…指挥部)
                 // Never from the middle of a place (罗斯联邦委员会 in 俄罗斯联邦委员会): from its end.
                 if let cut = (b..<first.range.lowerBound).first(where: { e in placeEndingAt[e].map { places[$0].range.lowerBound < b } ?? false }) {
                     b = cut
@@ -613,7 +613,13 @@ struct PersonExtractor {
             // And after a comma when the chain opens a clause of titles only (…陪同。福建省援宁工作队
             // 队长，永宁县委常委、副县长（挂职）蔡晓川; 百色市委常委、副市长（挂职），…组长公孙明哲): the
             // titles before it are the same person's.
+            // (Also after a body's name opening the clause with its place: …，浙江省对口支援新疆工作前方
+            // 指挥部党委书记、总指挥，阿克苏地委副书记（挂职）沈国梁.)
+            var clauseStart = chainStart
+            while clauseStart > 0, chainStart - clauseStart <= 16, Self.isHan(s[clauseStart - 1]) { clauseStart -= 1 }
             let opensClause = chainStart == 0 || Self.clauseOpeners.contains(s[chainStart - 1])
+                || (clauseStart < chainStart && (clauseStart == 0 || Self.clauseOpeners.contains(s[clauseStart - 1])) && placeStarts.contains(clauseStart)
+                    && places.contains(startingAt: clauseStart))
             if after < s.count && (ch(after) == "、" || ch(after) == "兼" || (opensClause && (ch(after) == "，" || ch(after) == ",")))
                 && tokens.indices.contains(j + 1) && tokens[j + 1].range.lowerBound <= after + 25
                 && tokens[j + 1].kind != .other && !(readName(at: after + 1).map { isBoundary($0.upperBound) && tokens[j + 1].range.lowerBound >= $0.upperBound } ?? false) {
