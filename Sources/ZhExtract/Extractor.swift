@@ -473,6 +473,15 @@ public struct Extractor: Sendable {
         return places[k].division
     }
 
+    /// Gives `visit`'s days to `known`, the same trip told before, when it has none or when they
+    /// are the whole trip's days around the one it has (5月16日至18日 over 17日).
+    static func takeDays(of visit: Visit, into known: inout Visit) {
+        guard let start = visit.start else { return }
+        if let old = known.start, !(visit.end != start && start <= old && old <= (visit.end ?? "")) { return }
+        known.start = start
+        known.end = visit.end
+    }
+
     static let 会见 = "会见".scalars, 率领的 = "率领的".scalars
     static let 来到 = "来到".scalars
     /// What a leader says, and to whom (习近平指出，你…).
@@ -547,7 +556,7 @@ public struct Extractor: Sendable {
                         if (e..<min(sentence.upperBound, e + 10)).contains(where: { k in Self.workThere.contains { s.hasWord($0, at: k) } }) { goWord = d; break }
                     }
                 }
-            } else if let g = goWord, s.hasWord(Self.来到, at: g), !places.contains(where: { $0.range.lowerBound == g + 2 }),
+            } else if let g = goWord, s.hasWord(Self.来到, at: g), !places.contains(startingAt: g + 2),
                       let own = ownPlace(s, at: g + 2, home: home) {
                 // 来到我县 (a county's own news: 南京市江宁区党政代表团来到我县).
                 ownTarget = own
@@ -563,19 +572,22 @@ public struct Extractor: Sendable {
                 ownTarget = home
                 metAfter = meet + 2
             }
-            guard let go = goWord, go < s.count else { continue }
+            guard let go = goWord else { continue }
             let delegation = [EventWord.率, .带领, .带队, .代表团, .考察团, .调研组, .率队, .率团].contains { words.first(sentence.lowerBound..<go, $0) != nil }
             guard delegation else { continue }
-            // Destinations: the places right after 赴, joined directly or by 、.
+            // Destinations: the places right after 赴, joined directly or by 、 (none to read where
+            // the page's own place is gone to: go may then be the text's end).
             var run: [PlaceMention] = []
-            var p = go + (s[go] == "赴" || s[go] == "在" || s[go] == "来" || (s[go] == "到" && !s.hasWord("到访".scalars, at: go)) ? 1 : s[go] == "先" ? 3 : 2)
-            for m in places[places.firstIndex(startingAtOrAfter: p)...] {
-                if m.range.lowerBound >= sentence.upperBound { break }
-                guard m.range.upperBound <= sentence.upperBound else { continue }
-                if m.range.lowerBound == p || (m.range.lowerBound == p + 1 && s[p] == "、") {
-                    run.append(m)
-                    p = m.range.upperBound
-                } else if m.range.lowerBound > p { break }
+            if ownTarget == nil {
+                var p = go + (s[go] == "赴" || s[go] == "在" || s[go] == "来" || (s[go] == "到" && !s.hasWord("到访".scalars, at: go)) ? 1 : s[go] == "先" ? 3 : 2)
+                for m in places[places.firstIndex(startingAtOrAfter: p)...] {
+                    if m.range.lowerBound >= sentence.upperBound { break }
+                    guard m.range.upperBound <= sentence.upperBound else { continue }
+                    if m.range.lowerBound == p || (m.range.lowerBound == p + 1 && s[p] == "、") {
+                        run.append(m)
+                        p = m.range.upperBound
+                    } else if m.range.lowerBound > p { break }
+                }
             }
             let to: [String], toPaths: [[String]]
             if let own = ownTarget {
@@ -637,10 +649,7 @@ public struct Extractor: Sendable {
             }) {
                 for l in visit.leaders where !out[k].leaders.contains(l) { out[k].leaders.append(l) }
                 if out[k].from == nil { out[k].from = visit.from }
-                // (The days of the whole trip, written around a day already read: 5月16日至18日 over 17日.)
-                if out[k].start == nil || (visit.start != nil && visit.end != visit.start && visit.start! <= out[k].start! && out[k].start! <= (visit.end ?? "")) {
-                    out[k].start = visit.start; out[k].end = visit.end
-                }
+                Self.takeDays(of: visit, into: &out[k])
                 if visit.to.count > out[k].to.count && !visit.leaders.isEmpty { out[k].to = visit.to }
                 assistance[k] = assistance[k] || helps
             } else {
@@ -678,7 +687,7 @@ public struct Extractor: Sendable {
                 if s[at] == "在" || s[at] == "到" || s[at] == "赴" || (s[at] == "入" && at > 0 && s[at - 1] == "深"), let k = placeAt[at + 1] {
                     var run = [places[k]]
                     var q = places[k].range.upperBound
-                    while let next = placeAt[q] ?? (q < s.count && "、和及".unicodeScalars.contains(s[q]) ? placeAt[q + 1] : nil) {
+                    while let next = placeAt[q] ?? (q < s.count && PlaceResolver.listJoiners.contains(s[q]) ? placeAt[q + 1] : nil) {
                         run.append(places[next])
                         q = places[next].range.upperBound
                     }
@@ -708,10 +717,7 @@ public struct Extractor: Sendable {
             let date = dates.first(in: sentence) { $0.granularity == "day" }
             let visit = Visit(from: nil, to: to, start: date?.start, end: date?.end, leaders: leaders)
             if let k = out.firstIndex(where: { $0.leaders == leaders && $0.to == to }) {
-                // (The days of the whole trip, written around a day already read: 5月16日至18日 over 17日.)
-                if out[k].start == nil || (visit.start != nil && visit.end != visit.start && visit.start! <= out[k].start! && out[k].start! <= (visit.end ?? "")) {
-                    out[k].start = visit.start; out[k].end = visit.end
-                }
+                Self.takeDays(of: visit, into: &out[k])
             } else {
                 out.append(visit)
             }
@@ -755,7 +761,7 @@ public struct Extractor: Sendable {
             if k >= sentence.lowerBound, s[k] == "对", let first = placeAt[k + 1] {
                 var q = places[first].range.upperBound
                 var run = [places[first]]
-                while let next = placeAt[q] ?? (q < s.count && "、和及".unicodeScalars.contains(s[q]) ? placeAt[q + 1] : nil) {
+                while let next = placeAt[q] ?? (q < s.count && PlaceResolver.listJoiners.contains(s[q]) ? placeAt[q + 1] : nil) {
                     run.append(places[next])
                     q = places[next].range.upperBound
                 }
@@ -838,11 +844,23 @@ public struct Extractor: Sendable {
         return out
     }
 
+    /// `first` and the places of `after` listed right after it, directly or with 、, 和 or 及
+    /// (对口支援巴楚、莎车、泽普和叶城).
+    static func listed(from first: PlaceMention, in after: [PlaceMention], _ s: [Unicode.Scalar]) -> [PlaceMention] {
+        var out = [first]
+        for m in after where m.range.lowerBound > first.range.lowerBound {
+            let gap = m.range.lowerBound - out.last!.range.upperBound
+            guard gap == 0 || (gap == 1 && PlaceResolver.listJoiners.contains(s[out.last!.range.upperBound])) else { break }
+            out.append(m)
+        }
+        return out
+    }
+
     /// Whether `r` holds a start written as 自2013年起, 2013年以来 or 从2013年开始 (with 开展 and the
     /// like around it).
     static func startWritten(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         r.contains { k in s.isDigit(at: k) && k + 4 < r.upperBound && s[k + 4] == "年" && (k == 0 || !s.isDigit(at: k - 1)) }
-            && (r.contains { s.hasWord(Self.beginnings[0], at: $0) || s.hasWord(Self.beginnings[1], at: $0) || s[$0] == "起" })
+            && r.contains { k in Self.beginnings.contains { s.hasWord($0, at: k) } }
     }
 
     static let 这里 = "这里".scalars
@@ -1000,6 +1018,8 @@ public struct Extractor: Sendable {
         }
         // Whether a clause ends inside `r`.
         func crossesClause(_ r: Range<Int>) -> Bool { r.contains { Self.pairingClauseEnds.contains(s[$0]) } }
+        // The deepest place of those written within 30 characters after the trigger at `t`.
+        func firstHelped(_ after: [PlaceMention], _ t: Int) -> PlaceMention? { destinations(Array(after.prefix { $0.range.lowerBound - t <= 30 })).first }
         let triggers: [EventWord] = [.对口帮扶, .结对帮扶, .对口支援, .东西部协作, .山海协作, .帮扶, .对口协作, .东西部扶贫协作, .结对, .携手奔小康, .对口合作]
         // Sides of a pairing are counties or larger (在福建的帮扶下，闽宁镇… pairs no township),
         // except in a list of pairs (千灯镇与坝黄镇，张浦镇与云场坪镇…分别签订结对帮扶协议).
@@ -1042,22 +1062,14 @@ public struct Extractor: Sendable {
             if t >= 2, s[t - 2] == "定", s[t - 1] == "点" {
                 if let body = bodyEnding(t - 2) { designatedHelper = String(scalars: s[body]) }
                 guard let helper = designatedHelper, let b = after.first, b.range.lowerBound - t <= 6, !crossesClause(t..<b.range.lowerBound) else { continue }
-                var listed = [b]
-                for m in after.dropFirst() {
-                    let gap = m.range.lowerBound - listed.last!.range.upperBound
-                    guard gap == 0 || (gap == 1 && "、和及".unicodeScalars.contains(s[listed.last!.range.upperBound])) else { break }
-                    listed.append(m)
-                }
-                for d in destinations(listed) where !out.contains(where: { $0.helper == helper && $0.helped == name(d) }) {
-                    out.append(Pairing(helper: helper, helped: name(d), since: since))
-                }
+                for d in destinations(Self.listed(from: b, in: after, s)) { add(helper, name(d), since) }
                 continue
             }
             // A clause going on with the same helper (深圳市与汕尾市结对开展对口帮扶，同时对口帮扶河源市).
             if let last = lastHelper, last.sentence == sentence, t >= 2, Self.goingOn.contains(where: { s.hasWord($0, at: t - $0.count) }),
                let b = after.first, b.range.lowerBound - t <= 6, !crossesClause(t..<b.range.lowerBound),
                !(before.last.map { !crossesClause($0.range.upperBound..<t) } ?? false) {
-                add(last.name, name(destinations(Array(after.prefix { $0.range.lowerBound - t <= 30 })).first ?? b), since)
+                add(last.name, name(firstHelped(after, t) ?? b), since)
                 continue
             }
             // A list of pairs before the trigger (深圳和汕尾，广州和清远、佛山和茂名…开展对口帮扶协作,
@@ -1072,7 +1084,7 @@ public struct Extractor: Sendable {
             if let a = before.last, t - a.range.upperBound > 6, t - a.range.upperBound <= 24,
                [EventWord.对口支援, .对口帮扶, .结对帮扶].contains(where: { words.first(t..<(t + 4), $0) == t }),
                !crossesClause(a.range.upperBound..<t), let b = after.first, b.range.lowerBound - t <= 6, !crossesClause(t..<b.range.lowerBound) {
-                add(name(a), name(destinations(Array(after.prefix { $0.range.lowerBound - t <= 30 })).first ?? b), since, inside: true)
+                add(name(a), name(firstHelped(after, t) ?? b), since, inside: true)
                 continue
             }
             // (A start written between the sides and the trigger: 苏州市与铜仁市自2013年起开展对口帮扶.)
@@ -1134,13 +1146,7 @@ public struct Extractor: Sendable {
             } else {
                 // The helped places listed after the trigger (对口支援喀什市和塔什库尔干塔吉克自治县,
                 // 巴楚、莎车、泽普、叶城四县): each is helped.
-                var listed = [after[0]]
-                for m in after.dropFirst() {
-                    let gap = m.range.lowerBound - listed.last!.range.upperBound
-                    guard gap == 0 || (gap == 1 && "、和及".unicodeScalars.contains(s[listed.last!.range.upperBound])) else { break }
-                    listed.append(m)
-                }
-                for d in (b.map { $0.range.lowerBound == after[0].range.lowerBound } ?? false ? destinations(listed) : Array(helped.prefix(1))) {
+                for d in (b.map { $0.range.lowerBound == after[0].range.lowerBound } ?? false ? destinations(Self.listed(from: after[0], in: after, s)) : Array(helped.prefix(1))) {
                     add(name(a), name(d), since, inside: a.range.upperBound == t && (b.map { m in m.range.lowerBound - t <= 4 && !(t..<m.range.lowerBound).contains { !PersonExtractor.isHan(s[$0]) } } ?? false))
                 }
             }

@@ -532,8 +532,9 @@ struct VisitTests {
     func deepInto() {
         let v = extractor.extract("5月1日，泸州市委书记张三率泸州市党政代表团深入学习当地经验，并赴盐源县考察。", published: Day(year: 2024, month: 5, day: 3)).visits
         #expect(v.first?.to == ["盐源县"], "\(v)")
-        // (A text ending right after a delegation's name, with no mark, once read past its end.)
-        _ = extractor.extract("承德新闻网\n市委书记张三会见了湖南省委常委欧阳蕾率领的湖南省党政代表团", published: Day(year: 2024, month: 5, day: 3))
+        // A text ending right after a delegation's name, with no mark (it was once read past its end).
+        let end = extractor.extract("承德新闻网\n市委书记张三会见了湖南省委常委欧阳蕾率领的湖南省党政代表团", published: Day(year: 2024, month: 5, day: 3)).visits
+        #expect(end.first?.from == "湖南省" && end.first?.to == ["承德市"] && end.first?.leaders == ["欧阳蕾"], "\(end)")
     }
 
     @Test("a leader's stops in townships and villages are no visits of their own")

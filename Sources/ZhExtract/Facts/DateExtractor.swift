@@ -413,7 +413,7 @@ struct DateExtractor {
                 open = true
                 if from从 && start == i { start = i - 1 }
                 j += word(j, "以来") ? 2 : word(j, "开始") ? 2 : 1
-            } else if start < i || (y != nil && m == nil && (start == 0 || Self.clauseEnds.contains(s[start - 1]) || s[start - 1] == "\n")),
+            } else if start < i || (y != nil && m == nil && (start == 0 || Self.clauseEnds.contains(s[start - 1]))),
                       j == beforeRange {
                 // 自2018年揭牌以来, or a year opening its clause (2010年新一轮对口援疆工作启动以来): 以来
                 // later in the same clause still opens the range (not when the range's end is

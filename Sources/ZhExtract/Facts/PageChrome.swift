@@ -79,30 +79,20 @@ struct PageChrome {
                 continue
             }
             // A Markdown heading opening the page is its title however long (### …).
-            if !bodyStarted && title == nil && start < i && s[start] == "#" && i - start <= 160 {
-                var t = start
-                while t < i && (s[t] == "#" || s[t] == " ") { t += 1 }
-                var e = i
-                while e > t && (Self.isTrimmed(s[e - 1]) || s[e - 1] == "\r") { e -= 1 }
-                if e - t >= 8 {
-                    title = String(scalars: s[t..<e])
-                    titleLine = start..<i
-                    if published == nil { published = Self.compactDate(s, t, e) }
-                    dayHeading = Self.compactDate(s, t, e) != nil
-                    continue
-                }
+            let heading = start < i && s[start] == "#" && i - start <= 160 ? Self.headingText(s, start, i) : nil
+            if !bodyStarted && title == nil, let h = heading, h.count >= 8 {
+                title = String(scalars: s[h])
+                titleLine = start..<i
+                let day = Self.compactDate(s, h.lowerBound, h.upperBound)
+                if published == nil { published = day }
+                dayHeading = day != nil
+                continue
             }
             // Under a day's heading (# 《新闻联播》（20230612）), a page of one story is titled by the
             // story's heading (### …); a page of several keeps the day's.
-            if start < i && s[start] == "#" && i - start <= 160 {
+            if let h = heading {
                 storyHeadings += 1
-                if storyHeadings == 1 {
-                    var t = start
-                    while t < i && (s[t] == "#" || s[t] == " ") { t += 1 }
-                    var e = i
-                    while e > t && (Self.isTrimmed(s[e - 1]) || s[e - 1] == "\r") { e -= 1 }
-                    firstStory = String(scalars: s[t..<e])
-                }
+                if storyHeadings == 1 { firstStory = String(scalars: s[h]) }
             }
             // Long lines are article text: chrome lines are short.
             if i - start > 60 {
@@ -209,6 +199,16 @@ struct PageChrome {
             if (1990...2100).contains(y), (1...12).contains(m), (1...Day.daysIn(m, y)).contains(d) { return Day(year: y, month: m, day: d) }
         }
         return nil
+    }
+
+    /// The text of the Markdown heading on the line `s[a..<b]` (without its marks and the spaces
+    /// around it).
+    static func headingText(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Range<Int> {
+        var t = a
+        while t < b && (s[t] == "#" || s[t] == " ") { t += 1 }
+        var e = b
+        while e > t && (isTrimmed(s[e - 1]) || s[e - 1] == "\r") { e -= 1 }
+        return t..<e
     }
 
     /// Whether the line opens with 首页 (a site's navigation).

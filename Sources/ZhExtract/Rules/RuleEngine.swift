@@ -121,21 +121,14 @@ struct RuleEngine {
             // written alone for the government of the text's own place (县教育局局长, 镇党委副书记),
             // up to the last post among them (最高人民检察院副检察长 is no title where 副检察长 is
             // not known).
-            var end = p
-            var from = p
-            if titleEnds[p] == nil, p + 1 < s.count, Self.levels.contains(s[p]) { end = p + 1 }
+            var words = p, from = p
+            if titleEnds[p] == nil, p + 1 < s.count, Self.levels.contains(s[p]) { words = p + 1 }
             // Title words from the level a place ends with (利川市委书记: 市委书记 after 利川市).
-            if titleEnds[p] == nil, p > 0, Self.levels.contains(s[p - 1]), titleEnds[p - 1] != nil { end = p - 1; from = p - 1 }
-            var postEnd = -1
-            while let next = titleEnds[end] {
-                end = next >> 1
-                if next & 1 == 1 { postEnd = end }
-            }
-            guard postEnd > p else { return [] }
-            end = postEnd
+            if titleEnds[p] == nil, p > 0, Self.levels.contains(s[p - 1]), titleEnds[p - 1] != nil { words = p - 1; from = p - 1 }
+            guard let run = postRun(at: words), run.upperBound > p else { return [] }
             var c = c
-            c.title = from..<end
-            return [(end, c)]
+            c.title = from..<run.upperBound
+            return [(run.upperBound, c)]
         case .optional(let inner):
             return match(inner, at: p, c) + [(p, c)]
         case .oneOrMore(let inner):
